@@ -1,0 +1,23 @@
+from .audit import AuditRecord
+from .orders import Order
+from .roadmap import (
+    DeadlineKind,
+    Directive,
+    DueDate,
+    Measure,
+    MeasureResponsible,
+    Roadmap,
+    Section,
+)
+
+__all__ = [
+    "AuditRecord",
+    "DeadlineKind",
+    "Directive",
+    "DueDate",
+    "Measure",
+    "MeasureResponsible",
+    "Order",
+    "Roadmap",
+    "Section",
+]

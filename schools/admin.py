@@ -1,0 +1,105 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from guardian.admin import GuardedModelAdmin
+
+from .models import (
+    District,
+    Membership,
+    MentorPair,
+    Organization,
+    Region,
+    RiskProfile,
+    SchoolList,
+    SchoolListEntry,
+    User,
+)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["district", "organization", "region"]
+    fk_name = "user"
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "last_name", "first_name", "middle_name", "is_active", "is_staff"]
+    search_fields = ["email", "last_name", "first_name"]
+    inlines = [MembershipInline]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        ("Личные данные", {"fields": ("last_name", "first_name", "middle_name", "position")}),
+        ("Права", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("Даты", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "time_zone"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["name", "region", "slug", "place", "head_name"]
+    list_filter = ["region"]
+    search_fields = ["name", "slug"]
+    list_select_related = ["region"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(GuardedModelAdmin):
+    list_display = ["short_name", "kind", "district", "director_name", "fis_oko_login"]
+    list_filter = ["kind", "district__region"]
+    search_fields = ["short_name", "full_name", "fis_oko_login"]
+    autocomplete_fields = ["district"]
+    list_select_related = ["district"]
+
+
+class SchoolListEntryInline(admin.TabularInline):
+    model = SchoolListEntry
+    extra = 0
+    autocomplete_fields = ["organization"]
+    exclude = ["district"]
+
+
+@admin.register(SchoolList)
+class SchoolListAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "district", "year", "kind"]
+    list_filter = ["kind", "year"]
+    search_fields = ["district__name"]
+    autocomplete_fields = ["district"]
+    inlines = [SchoolListEntryInline]
+    list_select_related = ["district"]
+
+    def save_formset(self, request, form, formset, change):
+        for entry in formset.save(commit=False):
+            entry.district_id = form.instance.district_id
+            entry.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+
+
+@admin.register(MentorPair)
+class MentorPairAdmin(admin.ModelAdmin):
+    list_display = ["mentor", "mentee", "year", "district"]
+    autocomplete_fields = ["district", "mentor", "mentee"]
+
+
+@admin.register(RiskProfile)
+class RiskProfileAdmin(admin.ModelAdmin):
+    list_display = ["organization", "year", "district"]
+    autocomplete_fields = ["district", "organization"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "district", "organization", "region"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "user__last_name"]
+    autocomplete_fields = ["user", "district", "organization", "region"]

@@ -1,0 +1,102 @@
+"""Reads for the schools pages, shaped for the page (fixed number of queries)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from .access import grants_for, scope, visible_districts, visible_regions
+from .models import District, Organization, Region, SchoolList, SchoolListEntry
+
+
+@dataclass
+class Home:
+    districts: list[District] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    schools: list[Organization] = field(default_factory=list)
+
+
+def home_for_user(user) -> Home:
+    """What a person may open, by role: districts, regions and their own schools."""
+    g = grants_for(user)
+    district_ids = g.full_districts | g.curator_districts
+    if g.superuser:
+        districts = visible_districts(user)
+    else:
+        districts = District.objects.filter(id__in=district_ids - g.regional_districts)
+    schools = Organization.objects.filter(id__in=g.directed_schools | g.followed_schools)
+    return Home(
+        districts=list(districts.select_related("region").order_by("name")[:200]),
+        regions=list(visible_regions(user).order_by("name")),
+        schools=list(schools.select_related("district").order_by("short_name")),
+    )
+
+
+def district_roadmaps(district: District, user) -> QuerySet:
+    from roadmaps.models import Roadmap
+
+    return (
+        scope(Roadmap.objects.filter(district=district), user)
+        .select_related("school", "approved_by")
+        .annotate(measure_count=Count("measures", distinct=True),
+                  review_count=Count("measures", filter=Q(measures__needs_review=True), distinct=True))
+        .order_by("school__short_name", "-period_start", "id")
+    )
+
+
+def district_school_lists(district: District, user) -> list[SchoolList]:
+    entries = scope(SchoolListEntry.objects.all(), user).select_related("organization").order_by(
+        "organization__short_name"
+    )
+    return list(
+        scope(SchoolList.objects.filter(district=district), user)
+        .prefetch_related(Prefetch("entries", queryset=entries))
+        .order_by("-year", "kind")
+    )
+
+
+def district_organizations(district: District, user) -> QuerySet[Organization]:
+    return scope(Organization.objects.filter(district=district), user).order_by("kind", "short_name")
+
+
+def organization_lists(organization: Organization) -> QuerySet[SchoolListEntry]:
+    return (
+        SchoolListEntry.objects.filter(district_id=organization.district_id,
+                                       organization=organization)
+        .select_related("school_list")
+        .order_by("-school_list__year", "school_list__kind")
+    )
+
+
+def count_of(queryset: QuerySet, outer: str = "district_id", counted: str = "*",
+             distinct: bool = False) -> Subquery:
+    """A correlated COUNT(*) subquery: one row per parent, no join fan-out."""
+    counted = (
+        queryset.filter(**{outer: OuterRef("pk")})
+        .order_by()
+        .values(outer)
+        .annotate(n=Count(counted, distinct=distinct))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def region_districts(region: Region) -> QuerySet[District]:
+    from roadmaps.models import Roadmap
+
+    school_roadmaps = Roadmap.objects.filter(school__isnull=False)
+    return (
+        District.objects.filter(region=region)
+        .annotate(
+            school_count=count_of(Organization.objects.filter(kind=Organization.Kind.SCHOOL)),
+            flagged_count=count_of(
+                SchoolListEntry.objects.exclude(school_list__kind=SchoolList.Kind.MENTOR),
+                counted="organization_id", distinct=True,
+            ),
+            roadmap_count=count_of(Roadmap.objects.filter(school__isnull=True)),
+            school_roadmap_count=count_of(school_roadmaps),
+            approved_count=count_of(school_roadmaps.filter(status=Roadmap.Status.APPROVED)),
+        )
+        .order_by("name")
+    )
