@@ -1,7 +1,10 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from .views import pages
 
 urlpatterns = [
-    path("<slug:district_slug>/roadmaps/<int:pk>/", views.roadmap_detail, name="roadmap_detail"),
+    path("<slug:district_slug>/roadmaps/<int:pk>/", pages.roadmap_detail, name="roadmap_detail"),
+    path("", include("roadmaps.urls_editing")),
+    path("", include("roadmaps.urls_imports")),
+    path("", include("roadmaps.urls_orders")),
 ]

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .forms import LoginForm
@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("region/<slug:region_slug>/", views.region_detail, name="region_detail"),
+    path("", include("schools.urls_lists")),
     path("<slug:district_slug>/", views.district_detail, name="district_detail"),
     path("<slug:district_slug>/schools/<int:pk>/", views.school_detail, name="school_detail"),
 ]

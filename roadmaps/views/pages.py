@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from schools import access
 
-from . import selectors
+from .. import selectors
 
 
 @login_required

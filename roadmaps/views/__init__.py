@@ -1,0 +1,1 @@
+"""Roadmap views, one module per area: pages (reading), editing, imports, orders."""
