@@ -15,6 +15,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("region/<slug:region_slug>/", views.region_detail, name="region_detail"),
     path("", include("schools.urls_lists")),
+    path("", include("schools.urls_imports")),
     path("<slug:district_slug>/", views.district_detail, name="district_detail"),
     path("<slug:district_slug>/schools/<int:pk>/", views.school_detail, name="school_detail"),
 ]

@@ -28,7 +28,7 @@ def pytest_sessionstart(session):
     try:
         redis_lib.Redis.from_url(url, socket_connect_timeout=3).ping()
     except redis_lib.exceptions.RedisError as exc:
-        raise pytest.UsageError(f"Redis is required for the test suite and does not answer at {url}: {exc}")
+        raise pytest.UsageError(f"Redis is required for the test suite and does not answer at {url}: {exc}") from exc
 
 
 @pytest.fixture

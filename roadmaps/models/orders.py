@@ -1,12 +1,17 @@
-"""The order (приказ) that approves a roadmap, and its signed scan."""
+"""The order (приказ) that approves a roadmap, its rendered files and its signed scan."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from schools.models import District
+from schools.models import District, SchoolList
 
 
 def order_file_path(instance: "Order", filename: str) -> str:
     return f"orders/{instance.district_id}/{instance.pk or 'new'}/{filename}"
+
+
+def default_school_list_kinds() -> list[str]:
+    return [SchoolList.Kind.LOW_RESULTS, SchoolList.Kind.DIFFICULT_CONDITIONS]
 
 
 class Order(models.Model):
@@ -17,6 +22,13 @@ class Order(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "проект"
         SIGNED = "signed", "подписан"
+
+    class RenderState(models.TextChoices):
+        IDLE = "idle", "не сформирован"
+        QUEUED = "queued", "в очереди"
+        RUNNING = "running", "формируется"
+        DONE = "done", "сформирован"
+        FAILED = "failed", "ошибка"
 
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="orders",
                                  verbose_name="муниципалитет")
@@ -33,8 +45,22 @@ class Order(models.Model):
     signatory_position = models.CharField("должность подписывающего", max_length=300, blank=True)
     signatory_name = models.CharField("подписывающий", max_length=120, blank=True)
     interview_schedule = models.JSONField("график собеседований", default=list, blank=True)
+    include_roadmap_table = models.BooleanField("приложение: дорожная карта", default=True)
+    include_school_list = models.BooleanField("приложение: перечень школ", default=True)
+    include_interview_schedule = models.BooleanField("приложение: график собеседований",
+                                                     default=True)
+    school_list_kinds = models.JSONField(
+        "перечни школ", default=default_school_list_kinds, blank=True,
+        help_text="Виды перечней (ШНОР, ШНСУ …) за годы периода дорожной карты.",
+    )
     status = models.CharField("статус", max_length=20, choices=Status.choices,
                               default=Status.DRAFT)
+    render_state = models.CharField("формирование файлов", max_length=20,
+                                    choices=RenderState.choices, default=RenderState.IDLE)
+    render_progress = models.PositiveSmallIntegerField("готовность, %", default=0)
+    render_error = models.TextField("ошибка формирования", blank=True)
+    render_requested_at = models.DateTimeField("формирование запрошено", null=True, blank=True)
+    rendered_at = models.DateTimeField("файлы сформированы", null=True, blank=True)
     pdf = models.FileField("PDF", upload_to=order_file_path, blank=True)
     docx = models.FileField("DOCX", upload_to=order_file_path, blank=True)
     signed_scan = models.FileField("скан подписанного приказа", upload_to=order_file_path,
@@ -50,8 +76,35 @@ class Order(models.Model):
         verbose_name_plural = "приказы"
         ordering = ["-issued_on", "-id"]
         indexes = [models.Index(fields=["district", "-issued_on"], name="order_district_date")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(render_progress__lte=100),
+                                   name="order_render_progress_percent"),
+        ]
 
     def __str__(self) -> str:
         if self.number and self.issued_on:
             return f"Приказ от {self.issued_on:%d.%m.%Y} № {self.number}"
         return "Проект приказа"
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == self.Status.SIGNED
+
+    @property
+    def is_rendering(self) -> bool:
+        return self.render_state in (self.RenderState.QUEUED, self.RenderState.RUNNING)
+
+    def clean(self) -> None:
+        if self.roadmap_id and self.roadmap.district_id != self.district_id:
+            raise ValidationError({"roadmap": "Дорожная карта другого муниципалитета."})
+        if not isinstance(self.points, list):
+            raise ValidationError({"points": "Пункты приказа должны быть списком."})
+        for point in self.points:
+            if not isinstance(point, dict) or not isinstance(point.get("text", ""), str) \
+                    or not isinstance(point.get("subpoints", []), list):
+                raise ValidationError({"points": "Неверный формат пункта приказа."})
+        if not isinstance(self.interview_schedule, list):
+            raise ValidationError({"interview_schedule": "График должен быть списком."})
+        unknown = set(self.school_list_kinds or []) - set(SchoolList.Kind.values)
+        if unknown:
+            raise ValidationError({"school_list_kinds": "Неизвестный вид перечня."})

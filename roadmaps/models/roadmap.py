@@ -210,6 +210,9 @@ class MeasureResponsible(models.Model):
             models.UniqueConstraint(fields=["measure", "organization"], name="responsible_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.organization_id} → {self.measure_id}"
+
 
 class DueDate(models.Model):
     """One due day of a measure, for reminders and overdue lists."""

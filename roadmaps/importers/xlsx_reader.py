@@ -1,0 +1,116 @@
+"""Excel (.xlsx): every worksheet becomes one table.
+
+* The workbook is opened with ``data_only=True`` (a formula gives its cached value) and
+  not in read-only mode, because only then does openpyxl report merged ranges.
+* Empty rows and columns at the edges of a sheet are dropped.
+* Merged ranges follow the same convention as Word tables (see ``document.Table``): the
+  text stays in the first column of the range, the rows below repeat it in their first
+  column and are listed in ``from_above``.
+* Dates become ``dd.mm.yyyy`` text, whole numbers lose their ``.0``. A measure number
+  typed as a number (1.10) is already 1.1 in the file: such cells should be text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import openpyxl
+
+from .containers import DAMAGED, XLSX_MAIN, open_package, require_member
+from .document import RawDocument, Table
+from .errors import DocumentError
+
+
+def read_xlsx(data: bytes) -> RawDocument:
+    """Read an .xlsx workbook (after the zip safety checks): one table per worksheet."""
+    package = open_package(data)
+    require_member(package, XLSX_MAIN, "В файле нет книги Excel (xl/workbook.xml): "
+                   "файл повреждён или это не книга Excel.")
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a broken package
+        raise DocumentError(DAMAGED) from exc
+    blocks = []
+    try:
+        for sheet in workbook.worksheets:
+            table = _read_sheet(sheet)
+            if table is not None:
+                blocks.append(table)
+    finally:
+        workbook.close()
+    return RawDocument(blocks=blocks, kind="xlsx")
+
+
+def _read_sheet(sheet) -> Table | None:
+    grid = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    if not grid:
+        return None
+    spans: dict[tuple[int, int], int] = {}
+    from_above: set[tuple[int, int]] = set()
+    for merged in sheet.merged_cells.ranges:
+        top, left = merged.min_row - 1, merged.min_col - 1
+        bottom, right = merged.max_row - 1, merged.max_col - 1
+        if top >= len(grid):
+            continue
+        text = grid[top][left] if left < len(grid[top]) else ""
+        if right > left:
+            spans[(top, left)] = right - left + 1
+        for r in range(top, min(bottom, len(grid) - 1) + 1):
+            for c in range(left, min(right, len(grid[r]) - 1) + 1):
+                grid[r][c] = ""
+            if r > top and left < len(grid[r]):
+                grid[r][left] = text
+                from_above.add((r, left))
+                if right > left:
+                    spans[(r, left)] = right - left + 1
+        grid[top][left] = text
+    return _trim(grid, spans, from_above)
+
+
+def _trim(grid: list[list[str]], spans: dict[tuple[int, int], int],
+          from_above: set[tuple[int, int]]) -> Table | None:
+    filled_rows = [i for i, row in enumerate(grid) if any(cell.strip() for cell in row)]
+    if not filled_rows:
+        return None
+    first_row, last_row = filled_rows[0], filled_rows[-1]
+    width = max(len(row) for row in grid)
+    filled_cols = [c for c in range(width)
+                   if any(c < len(row) and row[c].strip() for row in grid)]
+    first_col, last_col = filled_cols[0], filled_cols[-1]
+    rows = [
+        [(row[c] if c < len(row) else "") for c in range(first_col, last_col + 1)]
+        for row in grid[first_row:last_row + 1]
+    ]
+
+    def inside(position: tuple[int, int]) -> bool:
+        r, c = position
+        return first_row <= r <= last_row and first_col <= c <= last_col
+
+    def shift(position: tuple[int, int]) -> tuple[int, int]:
+        return position[0] - first_row, position[1] - first_col
+
+    return Table(
+        rows=rows,
+        spans={shift(p): min(s, last_col - p[1] + 1) for p, s in spans.items() if inside(p)},
+        from_above={shift(p) for p in from_above if inside(p)},
+    )
+
+
+def cell_text(value) -> str:
+    """A cell value as the text a person sees in the cell."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.strftime("%d.%m.%Y")
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    text = str(value).replace("\r\n", "\n").replace("_x000D_", "")
+    return "\n".join(line.strip() for line in text.split("\n")).strip()

@@ -1,0 +1,71 @@
+"""Shared pieces of the roadmap editor views: the scoped fetches and the table fragments
+that an edit sends back (the affected sections' <tbody> elements, swapped out of band)."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+
+from schools import access
+
+from .. import selectors
+
+
+def edit_roadmap(request, district_slug: str, pk: int):
+    return access.get_roadmap_for_user(request.user, pk, access.Action.EDIT,
+                                       district__slug=district_slug)
+
+
+def edit_measure(request, district_slug: str, pk: int):
+    return access.get_measure_for_user(request.user, pk, access.Action.EDIT,
+                                       district__slug=district_slug)
+
+
+def edit_section(request, district_slug: str, pk: int):
+    return access.get_section_for_user(request.user, pk, access.Action.EDIT,
+                                       district__slug=district_slug)
+
+
+def page_filters(request, roadmap) -> selectors.TableFilters:
+    """The filters of the page the request came from (htmx sends its address)."""
+    params = request.GET
+    current = getattr(getattr(request, "htmx", None), "current_url", None)
+    if current and request.htmx:
+        params = {k: v[-1] for k, v in parse_qs(urlsplit(current).query).items()}
+    return selectors.parse_filters(params, roadmap)
+
+
+def table_context(request, roadmap, filters=None) -> dict:
+    filters = filters or page_filters(request, roadmap)
+    return {"district": roadmap.district, "roadmap": roadmap, "filters": filters,
+            "can_edit": access.can(request.user, access.Action.EDIT, roadmap)}
+
+
+def render_blocks(request, roadmap, section_ids=None, notice: dict | None = None, *,
+                  whole_table: bool = False) -> HttpResponse:
+    """The tbodies of the sections whose numbers may have changed, swapped out of band,
+    and a notice for the bar above the table."""
+    ctx = table_context(request, roadmap)
+    blocks = selectors.roadmap_table(roadmap, ctx["filters"])
+    if whole_table:
+        html = render_to_string("roadmaps/roadmap_detail_table.html",
+                                {**ctx, "blocks": blocks, "oob": True}, request=request)
+    else:
+        chosen = selectors.blocks_of_families(blocks, section_ids or [None])
+        html = "".join(render_to_string("roadmaps/roadmap_detail_section.html",
+                                        {**ctx, "block": b, "oob": True}, request=request)
+                       for b in chosen)
+    html += render_to_string("roadmaps/roadmap_detail_notice.html",
+                             {**ctx, "notice": notice or {}, "oob": True}, request=request)
+    response = HttpResponse(html)
+    response["HX-Reswap"] = "none"  # everything above is swapped out of band
+    return response
+
+
+def back_to_roadmap(roadmap, anchor: str = ""):
+    response = redirect("roadmap_detail", roadmap.district.slug, roadmap.pk)
+    if anchor:
+        response["Location"] += f"#{anchor}"
+    return response
