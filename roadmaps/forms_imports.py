@@ -3,8 +3,9 @@ from django import forms
 from .importers.table import FIELDS
 from .imports import FIELD_LABELS
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+DATE_WIDGET = forms.DateInput(attrs={"placeholder": "дд.мм.гггг", "inputmode": "numeric"},
+                              format="%d.%m.%Y")
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
 class ImportSourceForm(forms.Form):
@@ -15,6 +16,8 @@ class ImportSourceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if self.has_error("file"):
+            return data
         if not data.get("file") and not (data.get("text") or "").strip():
             raise forms.ValidationError("Выберите файл или вставьте текст таблицы.")
         if data.get("file") and (data.get("text") or "").strip():
@@ -26,7 +29,7 @@ class ImportOptionsForm(forms.Form):
     """The choices a person can change in the preview: title, period, column mapping."""
 
     title = forms.CharField(label="Название дорожной карты", required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))
+                            widget=forms.Textarea(attrs={"rows": 3}))
     period_start = forms.DateField(label="Начало периода", required=False, widget=DATE_WIDGET,
                                    input_formats=DATE_FORMATS)
     period_end = forms.DateField(label="Конец периода", required=False, widget=DATE_WIDGET,

@@ -76,6 +76,11 @@ def _mark_restored(records: list[AuditRecord]) -> None:
         r.restored = r.id in done
 
 
+def in_zone(moment, zone) -> str:
+    """«22.06.2020 14:05» in the region's time zone (the `date` filter would use Moscow's)."""
+    return timezone.localtime(moment, zone).strftime("%d.%m.%Y %H:%M")
+
+
 @dataclass
 class Change:
     label: str
@@ -86,7 +91,7 @@ class Change:
 @dataclass
 class Entry:
     record: AuditRecord
-    when: object
+    when: str
     who: str
     action: str
     target: str
@@ -128,7 +133,7 @@ def describe_records(records: list[AuditRecord], roadmap: Roadmap) -> list[Entry
         target = " ".join(p for p in (label, number) if p)
         if title:
             target += f" «{title[:80]}{'…' if len(title) > 80 else ''}»"
-        entry = Entry(record=r, when=timezone.localtime(r.created_at, zone),
+        entry = Entry(record=r, when=in_zone(r.created_at, zone),
                       who=r.actor.display_name if r.actor else "система",
                       action=r.get_action_display(), target=target,
                       restorable=(r.action == AuditRecord.Action.DELETE

@@ -323,3 +323,15 @@ def get_order_for_user(user, pk, action: str = Action.VIEW, **filters):
     from roadmaps.models import Order
 
     return _get_scoped(Order, user, pk, action, **filters)
+
+
+def get_list_entry_for_user(user, pk, action: str = Action.VIEW, **filters) -> SchoolListEntry:
+    """A school's entry in a flagged-school list; acting on it needs the list's district."""
+    try:
+        entry = (scope(SchoolListEntry.objects.filter(**filters), user)
+                 .select_related("school_list", "organization", "district__region").get(pk=pk))
+    except (SchoolListEntry.DoesNotExist, ValueError, TypeError):
+        raise Http404("Не найдено") from None
+    if not can(user, action, entry):
+        raise PermissionDenied("Недостаточно прав")
+    return entry

@@ -100,3 +100,81 @@ def region_districts(region: Region) -> QuerySet[District]:
         )
         .order_by("name")
     )
+
+
+# --- the coordinator's lists: organisations, flagged-school lists, mentor pairs, curators ---
+
+def district_lists_by_year(district: District, user) -> list[tuple[int, list[SchoolList]]]:
+    """The district's lists, newest year first, each with how many schools it holds."""
+    entries = scope(SchoolListEntry.objects.all(), user)
+    lists = list(
+        scope(SchoolList.objects.filter(district=district), user)
+        .annotate(entry_count=count_of(entries, outer="school_list_id"),
+                  active_count=count_of(entries.filter(excluded_on__isnull=True),
+                                        outer="school_list_id"))
+        .order_by("-year", "kind")
+    )
+    years: dict[int, list[SchoolList]] = {}
+    for school_list in lists:
+        school_list.excluded_count = school_list.entry_count - school_list.active_count
+        years.setdefault(school_list.year, []).append(school_list)
+    return list(years.items())
+
+
+def school_list_entries(school_list: SchoolList, user) -> list[SchoolListEntry]:
+    return list(
+        scope(SchoolListEntry.objects.filter(district_id=school_list.district_id,
+                                             school_list=school_list), user)
+        .select_related("organization").order_by("organization__short_name")
+    )
+
+
+def district_schools(district: District) -> list[Organization]:
+    return list(Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL)
+                .order_by("short_name"))
+
+
+def mentor_pairs(district: District, year: int):
+    from .models import MentorPair
+
+    return list(MentorPair.objects.filter(district=district, year=year)
+                .select_related("mentor", "mentee").order_by("mentee__short_name", "mentor__short_name"))
+
+
+def mentor_years(district: District) -> list[int]:
+    from .models import MentorPair
+
+    return list(MentorPair.objects.filter(district=district).order_by("-year")
+                .values_list("year", flat=True).distinct())
+
+
+def school_mentor_pairs(school: Organization):
+    from django.db.models import Q
+
+    from .models import MentorPair
+
+    return list(MentorPair.objects.filter(Q(mentor=school) | Q(mentee=school),
+                                          district_id=school.district_id)
+                .select_related("mentor", "mentee").order_by("-year"))
+
+
+@dataclass
+class CuratorRow:
+    user: object
+    school_ids: set[int]
+
+
+def district_curators(district: District) -> list[CuratorRow]:
+    """The district's curators and the schools each follows (two queries)."""
+    from .access import FOLLOW
+    from .models import Membership, OrganizationUserObjectPermission, Role
+
+    memberships = list(Membership.objects.filter(district=district, role=Role.CURATOR)
+                       .select_related("user").order_by("user__last_name", "user__email"))
+    followed: dict[int, set[int]] = {}
+    for user_id, org_id in OrganizationUserObjectPermission.objects.filter(
+        user_id__in=[m.user_id for m in memberships], permission__codename=FOLLOW,
+        content_object__district=district,
+    ).values_list("user_id", "content_object_id"):
+        followed.setdefault(user_id, set()).add(org_id)
+    return [CuratorRow(user=m.user, school_ids=followed.get(m.user_id, set())) for m in memberships]

@@ -123,3 +123,163 @@ def curator_assign_schools(*, curator: User, district: District,
     for org in Organization.objects.filter(id__in=current - wanted):
         remove_perm(f"schools.{FOLLOW}", curator, org)
     forget_grants(curator)
+
+
+# --- organisations, flagged-school lists and mentor pairs (the coordinator's lists) --------
+
+from .models import MentorPair, SchoolList, SchoolListEntry  # noqa: E402
+
+ORGANIZATION_FIELDS = ("kind", "full_name", "short_name", "abbreviations", "director_name",
+                       "fis_oko_login", "email", "is_active")
+
+
+def _audit(*, district_id: int, acting_user, action: str, target, before=None, after=None) -> None:
+    from roadmaps.services import audit_record
+
+    audit_record(district_id=district_id, actor=acting_user, action=action, target=target,
+                 before=before, after=after)
+
+
+def _snapshot(obj, fields) -> dict:
+    out = {}
+    for f in fields:
+        value = getattr(obj, f)
+        out[f] = value.isoformat() if hasattr(value, "isoformat") else value
+    return out
+
+
+@transaction.atomic
+def organization_create(*, district: District, acting_user, full_name: str, short_name: str,
+                        kind: str = Organization.Kind.SCHOOL, abbreviations: str = "",
+                        director_name: str = "", fis_oko_login: str = "", email: str = "",
+                        is_active: bool = True) -> Organization:
+    org = Organization(district=district, kind=kind, full_name=full_name.strip(),
+                       short_name=short_name.strip(), abbreviations=abbreviations.strip(),
+                       director_name=director_name.strip(), fis_oko_login=fis_oko_login.strip(),
+                       email=email.strip().lower(), is_active=is_active)
+    org.full_clean()
+    org.save()
+    _audit(district_id=district.id, acting_user=acting_user, action="create", target=org,
+           after=_snapshot(org, ORGANIZATION_FIELDS))
+    return org
+
+
+@transaction.atomic
+def organization_update(*, organization: Organization, acting_user, **fields) -> Organization:
+    unknown = set(fields) - set(ORGANIZATION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown organisation fields: {', '.join(sorted(unknown))}")
+    before = _snapshot(organization, ORGANIZATION_FIELDS)
+    for name, value in fields.items():
+        setattr(organization, name, value.strip() if isinstance(value, str) else value)
+    organization.email = organization.email.lower()
+    organization.full_clean()
+    organization.save(update_fields=list(fields))
+    _audit(district_id=organization.district_id, acting_user=acting_user, action="update",
+           target=organization, before=before, after=_snapshot(organization, ORGANIZATION_FIELDS))
+    return organization
+
+
+LIST_FIELDS = ("kind", "year", "source_document")
+ENTRY_FIELDS = ("organization_id", "reason", "included_on", "excluded_on")
+
+
+@transaction.atomic
+def school_list_create(*, district: District, kind: str, year: int, acting_user,
+                       source_document: str = "") -> SchoolList:
+    school_list = SchoolList(district=district, kind=kind, year=year,
+                             source_document=source_document.strip())
+    school_list.full_clean()
+    school_list.save()
+    _audit(district_id=district.id, acting_user=acting_user, action="create", target=school_list,
+           after=_snapshot(school_list, LIST_FIELDS))
+    return school_list
+
+
+@transaction.atomic
+def school_list_update(*, school_list: SchoolList, acting_user, source_document: str) -> SchoolList:
+    before = _snapshot(school_list, LIST_FIELDS)
+    school_list.source_document = source_document.strip()
+    school_list.full_clean()
+    school_list.save(update_fields=["source_document"])
+    _audit(district_id=school_list.district_id, acting_user=acting_user, action="update",
+           target=school_list, before=before, after=_snapshot(school_list, LIST_FIELDS))
+    return school_list
+
+
+@transaction.atomic
+def school_list_entry_add(*, school_list: SchoolList, organization: Organization, acting_user,
+                          reason: str = "", included_on=None, excluded_on=None) -> SchoolListEntry:
+    entry = SchoolListEntry(district_id=school_list.district_id, school_list=school_list,
+                            organization=organization, reason=reason.strip(),
+                            included_on=included_on, excluded_on=excluded_on)
+    entry.full_clean()
+    entry.save()
+    _audit(district_id=school_list.district_id, acting_user=acting_user, action="create",
+           target=entry, after=_snapshot(entry, ENTRY_FIELDS))
+    return entry
+
+
+@transaction.atomic
+def school_list_entry_update(*, entry: SchoolListEntry, acting_user, reason: str,
+                             included_on=None, excluded_on=None) -> SchoolListEntry:
+    before = _snapshot(entry, ENTRY_FIELDS)
+    entry.reason, entry.included_on, entry.excluded_on = reason.strip(), included_on, excluded_on
+    entry.full_clean()
+    entry.save(update_fields=["reason", "included_on", "excluded_on"])
+    _audit(district_id=entry.district_id, acting_user=acting_user, action="update", target=entry,
+           before=before, after=_snapshot(entry, ENTRY_FIELDS))
+    return entry
+
+
+@transaction.atomic
+def school_list_entry_remove(*, entry: SchoolListEntry, acting_user) -> None:
+    """Take a school off a list entirely (a school that left the list keeps its entry with
+    a date out instead: that is an update)."""
+    _audit(district_id=entry.district_id, acting_user=acting_user, action="delete", target=entry,
+           before=_snapshot(entry, ENTRY_FIELDS))
+    entry.delete()
+
+
+@transaction.atomic
+def mentor_pair_set(*, district: District, year: int, acting_user,
+                    pairs: list[tuple[Organization, Organization]]) -> list[MentorPair]:
+    """Set exactly the mentor pairs (mentor, mentee) of a district for a year."""
+    for mentor, mentee in pairs:
+        if mentor.district_id != district.id or mentee.district_id != district.id:
+            raise ValueError("Школа относится к другому муниципалитету.")
+        if mentor.pk == mentee.pk:
+            raise ValueError("Школа не может быть наставником самой себе.")
+    wanted = {(m.pk, e.pk) for m, e in pairs}
+    current = {(p.mentor_id, p.mentee_id): p
+               for p in MentorPair.objects.filter(district=district, year=year)}
+    removed = [p for key, p in current.items() if key not in wanted]
+    added = [MentorPair(district=district, year=year, mentor_id=m, mentee_id=e)
+             for m, e in sorted(wanted - set(current))]
+    for pair in added:
+        pair.full_clean()
+    if removed:
+        MentorPair.objects.filter(pk__in=[p.pk for p in removed]).delete()
+    MentorPair.objects.bulk_create(added)
+    if added or removed:
+        _audit(district_id=district.id, acting_user=acting_user, action="update",
+               target=district,
+               before={"year": year, "pairs": sorted([list(k) for k in current])},
+               after={"year": year, "pairs": sorted([list(k) for k in wanted])})
+    return list(MentorPair.objects.filter(district=district, year=year)
+                .select_related("mentor", "mentee").order_by("mentee__short_name"))
+
+
+@transaction.atomic
+def curator_schools_set(*, curator: User, district: District, schools: list[Organization],
+                        acting_user) -> None:
+    """The coordinator's page: set a curator's schools and record what they were."""
+    before = sorted(Organization.objects.filter(
+        district=district, organizationuserobjectpermission__user=curator,
+        organizationuserobjectpermission__permission__codename=FOLLOW,
+    ).values_list("id", flat=True))
+    curator_assign_schools(curator=curator, district=district, schools=schools,
+                           acting_user=acting_user)
+    _audit(district_id=district.id, acting_user=acting_user, action="update", target=curator,
+           before={"curator_schools": before},
+           after={"curator_schools": sorted(s.id for s in schools)})

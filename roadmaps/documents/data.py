@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+NBSP = "\u00a0"
 LAYOUT_ORDER = "order"
 LAYOUT_APPROVAL_STAMP = "approval_stamp"
 
@@ -59,7 +60,7 @@ class RoadmapTable:
 
     @property
     def headers(self) -> list[str]:
-        out = ["№ п/п", "Мероприятие", "Срок", "Ответственные"]
+        out = ["№\nп/п", "Мероприятие", "Срок", "Ответственные"]
         if self.show_result:
             out.append("Результат")
         if self.show_output_form:
@@ -86,12 +87,12 @@ class RoadmapTable:
     def column_widths(self) -> list[int]:
         """Percent of the text width: №, measure, deadline, responsible[, result][, form]."""
         if self.show_result and self.show_output_form:
-            return [7, 33, 15, 17, 17, 11]
+            return [6, 32, 15, 17, 18, 12]
         if self.show_result:
-            return [7, 37, 16, 19, 21]
+            return [6, 36, 17, 19, 22]
         if self.show_output_form:
-            return [7, 45, 17, 20, 11]
-        return [7, 50, 18, 25]
+            return [6, 44, 18, 20, 12]
+        return [6, 50, 18, 26]
 
     @property
     def printed_rows(self) -> list[tuple[TableRow, list[str]]]:
@@ -162,7 +163,7 @@ class OrderDocument:
     @property
     def reference(self) -> str:
         """«от 22.06.2020 № 143/1», used by the appendix headings and the stamp."""
-        return f"от {self.date_label} № {self.number_label}"
+        return f"от {self.date_label} №{NBSP}{self.number_label}"
 
     @property
     def preamble_paragraphs(self) -> list[str]:
@@ -173,7 +174,7 @@ class OrderDocument:
         return [p.strip() for p in self.title.split("\n") if p.strip()]
 
     def appendix_heading(self, appendix: Appendix) -> list[str]:
-        return [f"Приложение № {appendix.number}", f"к приказу {self.reference}"]
+        return [f"Приложение №{NBSP}{appendix.number}", f"к приказу {self.reference}"]
 
     @property
     def appendix_blocks(self) -> list[tuple[Appendix, list[str]]]:

@@ -126,7 +126,7 @@ def draft_points(*, roadmap_title: str, coordinators: list[Person],
                  schools: list[FlaggedSchool], plan: AppendixPlan,
                  has_interviews: bool = False) -> list[dict]:
     def ref(number: int | None) -> str:
-        return f" (приложение № {number})" if number else ""
+        return f" (приложение №\u00a0{number})" if number else ""
 
     points = [f"Утвердить {title_accusative(roadmap_title)}{ref(plan.roadmap)}."]
     if coordinators:

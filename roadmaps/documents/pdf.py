@@ -5,7 +5,11 @@ measure prints as text (autoescaping), and even a crafted page could fetch nothi
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import mimetypes
+import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -82,18 +86,60 @@ class StaticOnlyFetcher(URLFetcher):
         return self.fetch(target)
 
 
+_STEP = re.compile(r"Step (\d)(?:.*Page (\d+))?")
+
+
+class _ProgressHandler(logging.Handler):
+    """Turns WeasyPrint's own progress log («Step 5 - Creating layout - Page 3») into percent."""
+
+    def __init__(self, progress: Progress, start: int, end: int):
+        super().__init__(level=logging.INFO)
+        self.progress, self.start, self.end = progress, start, end
+        self.thread = threading.get_ident()
+        self.last = start
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        match = _STEP.match(record.getMessage())
+        if not match:
+            return
+        step, page = int(match[1]), int(match[2] or 0)
+        share = (step - 1) / 7 if step != 5 else (4 + min(page, 30) / 30) / 7
+        value = self.start + int((self.end - self.start) * share)
+        if value >= self.last + 3:
+            self.last = value
+            self.progress(value)
+
+
+@contextlib.contextmanager
+def _listening(progress: Progress | None, start: int, end: int):
+    if progress is None:
+        yield
+        return
+    logger = logging.getLogger("weasyprint.progress")
+    handler = _ProgressHandler(progress, start, end)
+    level = logger.level
+    if not logger.isEnabledFor(logging.INFO):
+        logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def order_html(doc: OrderDocument) -> str:
     return render_to_string(TEMPLATE, {"doc": doc})
 
 
 def html_to_pdf(html: str, *, fetcher: URLFetcher | None = None,
-                progress: Progress | None = None) -> bytes:
-    """Lay out HTML we made ourselves; `progress` hears 60 after layout."""
-    document = HTML(string=html, base_url=BASE_URL,
-                    url_fetcher=fetcher or StaticOnlyFetcher()).render()
-    if progress:
-        progress(60)
-    return document.write_pdf()
+                progress: Progress | None = None, span: tuple[int, int] = (10, 80)) -> bytes:
+    """Lay out HTML we made ourselves; `progress` hears percent values inside `span`."""
+    with _listening(progress, *span):
+        return HTML(string=html, base_url=BASE_URL,
+                    url_fetcher=fetcher or StaticOnlyFetcher()).write_pdf()
 
 
 def render_pdf(doc: OrderDocument, *, fetcher: URLFetcher | None = None,

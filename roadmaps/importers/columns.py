@@ -58,10 +58,17 @@ def header_field(cell: str) -> str | None:
 
 
 def is_header_row(cells: list[str]) -> bool:
-    """At least two cells name different fields, one of them text, deadline or responsible."""
+    """A header: short cells, most of them naming a field, at least two different fields,
+    one of them text, deadline or responsible."""
     if cells and _MEASURE_NUMBER.match(cells[0] or "") and cells[0].strip():
         return False
-    found = {header_field(cell) for cell in cells} - {None}
+    filled = [cell for cell in cells if cell.strip()]
+    if not filled or any(len(" ".join(cell.split())) > 80 for cell in filled):
+        return False
+    named = [header_field(cell) for cell in filled]
+    found = set(named) - {None}
+    if sum(1 for name in named if name) < 0.6 * len(filled):
+        return False
     return len(found) >= 2 and bool(found & {"text", "deadline", "responsible"})
 
 

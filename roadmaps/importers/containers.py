@@ -4,8 +4,10 @@ Word and Excel files (.docx, .xlsx) are zip packages. Before python-docx or open
 sees one, it is opened with :mod:`zipfile` and refused when it is damaged, encrypted, or
 a zip bomb: its members would unpack to more than ``MAX_TOTAL_SIZE`` in all, a member
 bigger than ``RATIO_MIN_SIZE`` is compressed more than ``MAX_RATIO`` to one, or it holds
-more than ``MAX_MEMBERS`` members. Only the sizes declared in the zip directory are
-read, nothing is unpacked here.
+more than ``MAX_MEMBERS`` members. An XML part bigger than ``MAX_XML_PART`` is refused
+too: python-docx and openpyxl build the whole tree in memory, at about ten times the
+XML's size. Only the sizes declared in the zip directory are read, nothing is unpacked
+here.
 
 A password-protected .docx/.xlsx is not a zip at all: Office stores it as an OLE compound
 file (the format of old .doc/.xls) holding an ``EncryptedPackage`` stream.
@@ -21,7 +23,12 @@ MAX_TOTAL_SIZE = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_MIN_SIZE = 1024 * 1024
 MAX_MEMBERS = 5000
+MAX_XML_PART = 30 * 1024 * 1024  # a roadmap's document.xml or sheet is well under 5 MB
 
+TOO_BIG = (
+    "Документ слишком большой для разбора. Сохраните в отдельный файл только таблицу "
+    "мероприятий и загрузите его."
+)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
@@ -110,7 +117,7 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         members = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except Exception as exc:  # BadZipFile, NotImplementedError (odd versions), OSError …
         raise DocumentError(DAMAGED) from exc
     check_members(members)
     return package
@@ -124,6 +131,8 @@ def check_members(members: list[zipfile.ZipInfo]) -> None:
     for member in members:
         if member.flag_bits & 0x1:
             raise DocumentError(PASSWORD)
+        if member.filename.lower().endswith(".xml") and member.file_size > MAX_XML_PART:
+            raise DocumentError(TOO_BIG)
         total += member.file_size
         if total > MAX_TOTAL_SIZE:
             raise DocumentError(BOMB)

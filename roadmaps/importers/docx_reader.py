@@ -17,6 +17,7 @@ Choices made here (the structure builder relies on them):
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 from docx.oxml.ns import qn
@@ -41,7 +42,7 @@ def read_docx(data: bytes) -> RawDocument:
     require_member(package, DOCX_MAIN, "В файле нет текста документа Word (word/document.xml): "
                    "файл повреждён или это не документ Word.")
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = _open(data)
         numbering = Numbering(_numbering_root(document))
         blocks: list[Paragraph | Table] = []
         _walk(document.element.body, numbering, blocks)
@@ -50,6 +51,37 @@ def read_docx(data: bytes) -> RawDocument:
     except Exception as exc:  # python-docx raises many kinds on a broken package
         raise DocumentError(DAMAGED) from exc
     return RawDocument(blocks=blocks, kind="docx")
+
+
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_WORD_MAIN_VARIANTS = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+)
+
+
+def _open(data: bytes):
+    """python-docx refuses .docm/.dotx/.dotm by content type; read them as a .docx."""
+    try:
+        return docx.Document(io.BytesIO(data))
+    except ValueError:
+        return docx.Document(io.BytesIO(_as_plain_docx(data)))
+
+
+def _as_plain_docx(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "[Content_Types].xml":
+                text = content.decode("utf-8")
+                for variant in _WORD_MAIN_VARIANTS:
+                    text = text.replace(variant, _WORD_MAIN)
+                content = text.encode("utf-8")
+            target.writestr(member, content)
+    return buffer.getvalue()
 
 
 def _numbering_root(document):

@@ -17,6 +17,7 @@ them with duplicates dropped (a responsible body repeated in two cells is taken 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .columns import (
@@ -24,6 +25,7 @@ from .columns import (
     complete_by_content,
     deadline_column,
     find_header,
+    header_field,
     is_header_row,
     map_by_header,
     merge_header_rows,
@@ -40,6 +42,9 @@ NOT_A_ROADMAP = (
 )
 
 
+_LEADING_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)[.)]?\s+(?=\S)")
+
+
 @dataclass
 class SourceRow:
     table_no: int
@@ -48,6 +53,7 @@ class SourceRow:
     from_above: set[int] = field(default_factory=set)
     spans: dict[int, int] = field(default_factory=dict)
     page_break: bool = False
+    number_col: int | None = None
     fields: dict[str, str] = field(default_factory=dict)
     fresh: dict[str, str] = field(default_factory=dict)
     extras: list[tuple[int, str]] = field(default_factory=list)
@@ -118,16 +124,14 @@ def _layout(table: Table, headers: list[str], data_start: int,
         certain = True
     else:
         data = table.rows[data_start:]
-        if headers:
-            missing = {name: by_header[name] for name in ("number", "text", "deadline")}
-            guessed = complete_by_content({**dict.fromkeys(FIELDS), **missing,
-                                           **{k: v for k, v in by_header.items() if v is not None}},
-                                          data, width)
-            mapping = dict(by_header)
-            for name in ("number", "text", "deadline"):
-                mapping[name] = by_header[name] if by_header[name] is not None else guessed[name]
-        else:
-            mapping = complete_by_content(dict.fromkeys(FIELDS), data, width)
+        mapping = dict(by_header)
+        missing = [name for name in ("number", "text", "deadline") if mapping[name] is None]
+        if not headers:
+            mapping = complete_by_content(mapping, data, width)
+        elif missing:
+            guessed = complete_by_content(mapping, data, width)
+            for name in missing:
+                mapping[name] = guessed[name]
         certain = bool(headers) and by_header["text"] is not None and by_header["deadline"] is not None
     filled_headers = [i for i, h in enumerate(headers) if h.strip()]
     mapped = [i for i in mapping.values() if i is not None]
@@ -157,7 +161,8 @@ def build_stream(tables: list[Table], main: MainTable,
     stream: list[SourceRow] = []
     for position in range(main.position, len(tables)):
         table = tables[position]
-        layout, start = main.layout, main.data_start
+        layout = main.layout
+        start = main.data_start if position == main.position else 0
         if position != main.position:
             own = _own_header(table)
             if own is not None:
@@ -178,10 +183,20 @@ def build_stream(tables: list[Table], main: MainTable,
 
 
 def _own_header(table: Table) -> tuple[list[str], int] | None:
+    """A later table's header: a recognised header row, or a first row opening with «№»."""
     start = find_header(table.rows, limit=2)
-    if start is None:
+    if start is not None:
+        return merge_header_rows(table.rows, start)
+    for index, row in enumerate(table.rows):
+        filled = [cell for cell in row if cell.strip()]
+        if not filled:
+            continue
+        if header_field(row[0]) == "number" and len(filled) >= 2 and all(
+            len(cell) <= 80 for cell in filled
+        ):
+            return merge_header_rows(table.rows, index)
         return None
-    return merge_header_rows(table.rows, start)
+    return None
 
 
 def _set_aside(table: Table, position: int, warnings: list[str], unplaced: list[str]) -> None:
@@ -198,7 +213,8 @@ def _source_row(table: Table, position: int, index: int, mapping: dict[str, int 
     cells = table.rows[index]
     from_above = {c for (r, c) in table.from_above if r == index}
     spans = {c: s for (r, c), s in table.spans.items() if r == index}
-    row = SourceRow(position + 1, index + 1, cells, from_above, spans, page_break)
+    row = SourceRow(position + 1, index + 1, cells, from_above, spans, page_break,
+                    number_col=mapping["number"])
     row.fields, row.extras = _by_mapping(cells, mapping)
     fresh_cells = [("" if c in from_above else cell) for c, cell in enumerate(cells)]
     row.fresh, _ = _by_mapping(fresh_cells, mapping)
@@ -206,10 +222,15 @@ def _source_row(table: Table, position: int, index: int, mapping: dict[str, int 
 
 
 def _by_mapping(cells: list[str], mapping: dict[str, int | None]) -> tuple[dict[str, str], list]:
+    """The cells by field; without a «№» column a number leading the text is taken out."""
     fields = {
         name: (cells[index] if index is not None and index < len(cells) else "")
         for name, index in mapping.items()
     }
+    if mapping.get("number") is None:
+        leading = _LEADING_NUMBER.match(fields.get("text", ""))
+        if leading:
+            fields["number"], fields["text"] = leading.group(1), fields["text"][leading.end():]
     used = {index for index in mapping.values() if index is not None}
     extras = [(c, cell) for c, cell in enumerate(cells) if c not in used and cell.strip()]
     return fields, extras
@@ -237,14 +258,17 @@ def _align_run(run: list[SourceRow], layout: Layout, warnings: list[str]) -> Non
     deadline = deadline_column([row.cells for row in run], list(range(number_col + 1, width)))
     if deadline is None:
         return
-    after = [name for name in sorted(
-        (n for n in FIELDS if mapping[n] is not None and mapping["deadline"] is not None
-         and mapping[n] > mapping["deadline"]), key=lambda n: mapping[n])]
-    after = after or ["responsible"]
+    anchor = mapping["deadline"]
+    after = sorted(
+        (name for name in FIELDS
+         if anchor is not None and mapping[name] is not None and mapping[name] > anchor),
+        key=lambda name: mapping[name],
+    ) or ["responsible"]
     for row in run:
         fresh_cells = [("" if c in row.from_above else cell) for c, cell in enumerate(row.cells)]
         row.fields, row.extras = _aligned(row.cells, number_col, deadline, after)
         row.fresh, _ = _aligned(fresh_cells, number_col, deadline, after)
+        row.number_col = number_col
     first, last = run[0], run[-1]
     rows_label = (f"строка {first.row_no}" if first is last
                   else f"строки {first.row_no}–{last.row_no}")

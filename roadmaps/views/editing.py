@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from schools import access
 
 from .. import editing, editing_sections, selectors
+from ..selectors_history import in_zone
 from ..deadlines import parse_deadline
 from ..forms import MeasureForm, MoveForm
 from ..models import AuditRecord, DeadlineKind, Section
@@ -114,7 +115,8 @@ def _conflict(request, form, current):
     ]
     ctx = {**table_context(request, current.roadmap), "measure": current, "mine": mine,
            "rows": [(label, a, b, a.strip() != b.strip()) for label, a, b in rows],
-           "last": last, "number": form.cleaned_data.get("number", "")}
+           "last": last, "number": form.cleaned_data.get("number", ""),
+           "last_when": in_zone(last.created_at, current.roadmap.district.region.zone) if last else ""}
     return _render(request, "roadmaps/roadmap_detail_row_conflict.html", ctx, status=409)
 
 

@@ -39,7 +39,7 @@ def section_new(request, district_slug: str, pk: int):
         else:
             if not request.htmx:
                 return back_to_roadmap(roadmap, f"block-{section.pk}")
-            return render_blocks(request, roadmap, whole_table=True,
+            return render_blocks(request, roadmap, whole_table=True, close_section_form=True,
                                  notice={"text": f"Раздел {section.number} добавлен."})
     return _form(request, roadmap, form, status=422 if request.method == "POST" else 200)
 

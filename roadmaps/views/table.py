@@ -44,7 +44,7 @@ def table_context(request, roadmap, filters=None) -> dict:
 
 
 def render_blocks(request, roadmap, section_ids=None, notice: dict | None = None, *,
-                  whole_table: bool = False) -> HttpResponse:
+                  whole_table: bool = False, close_section_form: bool = False) -> HttpResponse:
     """The tbodies of the sections whose numbers may have changed, swapped out of band,
     and a notice for the bar above the table."""
     ctx = table_context(request, roadmap)
@@ -59,6 +59,8 @@ def render_blocks(request, roadmap, section_ids=None, notice: dict | None = None
                        for b in chosen)
     html += render_to_string("roadmaps/roadmap_detail_notice.html",
                              {**ctx, "notice": notice or {}, "oob": True}, request=request)
+    if close_section_form:
+        html += '<div id="section-new-slot" hx-swap-oob="true"></div>'
     response = HttpResponse(html)
     response["HX-Reswap"] = "none"  # everything above is swapped out of band
     return response

@@ -44,7 +44,7 @@ def test_confirming_the_preview_creates_the_roadmap(client_for, coordinator_a, d
     preview_url = client.post(upload_url(district_a), {"text": seed_molchanovo}).url
     form = client.get(preview_url).context["form"]
     data = {name: (field.initial if field.initial is not None else "") for name, field in form.fields.items()}
-    data["period_start"], data["period_end"] = "2020-01-01", "2021-12-31"
+    data["period_start"], data["period_end"] = "01.01.2020", "31.12.2021"
     response = client.post(preview_url, data)
     roadmap = Roadmap.objects.get()
     assert response.status_code == 302

@@ -88,7 +88,8 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 
 def test_production_settings_are_safe_by_default():
-    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    overrides = ("DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE")
+    env = {k: v for k, v in os.environ.items() if k not in overrides}
     env.update(DJANGO_SETTINGS_MODULE="config.settings", SECRET_KEY="x" * 50)
     code = ("import django; django.setup(); from django.conf import settings as s; "
             "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.LANGUAGE_CODE, s.TIME_ZONE)")

@@ -1,0 +1,268 @@
+"""The order as a Word document (python-docx) that edits cleanly in Word and LibreOffice.
+
+Real paragraphs with the numbering as text, real tables with a repeated header row, and
+Times New Roman set on every script (ascii, hAnsi, cs, eastAsia) so Word uses it.
+"""
+from __future__ import annotations
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import _Cell
+
+from .data import OrderDocument, RoadmapTable
+
+FONT = "Times New Roman"
+TEXT_WIDTH = Mm(180)  # A4 210 mm − 20 mm left − 10 mm right
+TABLE_STYLE = "Текст таблицы"
+
+
+def _set_fonts(rpr_parent, size: Pt | None = None) -> None:
+    """Times New Roman for every script on a style or the document defaults."""
+    rpr = rpr_parent.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_parent.append(rpr)
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = OxmlElement(tag)
+                rpr.append(el)
+            el.set(qn("w:val"), str(int(size.pt * 2)))
+
+
+def _setup(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(20), Mm(10)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.header_distance = Mm(10)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    if rpr_default is not None:
+        _set_fonts(rpr_default, Pt(14))
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _set_fonts(normal.element, Pt(14))
+    fmt = normal.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
+    table_text = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = Pt(12)
+    _set_fonts(table_text.element, Pt(12))
+    table_text.paragraph_format.first_line_indent = Cm(0)
+    _page_numbers(section)
+
+
+def _page_numbers(section) -> None:
+    """Page numbers at the top centre from page 2 (ГОСТ): the first page has no header."""
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False  # an empty first-page header
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _para(document, text: str = "", *, align=None, bold=False, indent=False, caps=False,
+          before=0, after=0, right_indent=None, left_indent=None, page_break=False,
+          spacing=None):
+    p = document.add_paragraph()
+    if text:
+        run = p.add_run(text)
+        run.bold = bold or None
+        if caps:
+            run.font.all_caps = True
+        if spacing:
+            sp = OxmlElement("w:spacing")
+            sp.set(qn("w:val"), str(spacing))
+            run._r.get_or_add_rPr().append(sp)
+    fmt = p.paragraph_format
+    if align is not None:
+        p.alignment = align
+    if indent:
+        fmt.first_line_indent = Cm(1.25)
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if right_indent is not None:
+        fmt.right_indent = right_indent
+    if left_indent is not None:
+        fmt.left_indent = left_indent
+    if page_break:
+        fmt.page_break_before = True
+    return p
+
+
+def _no_borders_table(document, widths):
+    table = document.add_table(rows=1, cols=len(widths))
+    table.autofit = False
+    _fixed_layout(table, widths)
+    return table
+
+
+def _fixed_layout(table, widths) -> None:
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _cell_text(cell: _Cell, text: str, *, bold=False, align=None) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.style = TABLE_STYLE
+    if align is not None:
+        paragraph.alignment = align
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
+
+
+def _grid_table(document, headers: list[str], widths_pct: list[int], rows) -> None:
+    """A bordered table, 12 pt, header repeated; rows: (cells, merged_title or None)."""
+    widths = [int(TEXT_WIDTH * w / 100) for w in widths_pct]
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _fixed_layout(table, widths)
+    header = table.rows[0]
+    _repeat_header(header)
+    for tc, text in zip(header._tr.tc_lst, headers, strict=True):
+        cell = _Cell(tc, table)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _cell_text(cell, text.replace("\n", " "), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for cells, merged in rows:
+        row = table.add_row()
+        tcs = [_Cell(tc, table) for tc in row._tr.tc_lst]
+        if merged is not None:
+            _cell_text(tcs[0], cells[0], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+            title = tcs[1].merge(tcs[-1])
+            _cell_text(title, merged, bold=True)
+            continue
+        for i, (cell, text) in enumerate(zip(tcs, cells, strict=True)):
+            align = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else None
+            _cell_text(cell, text, align=align)
+
+
+def _roadmap_table(document, table: RoadmapTable) -> None:
+    rows = []
+    for row, cells in table.printed_rows:
+        rows.append(([row.number], row.text) if row.is_section else (cells, None))
+    _grid_table(document, table.headers, table.column_widths, rows)
+
+
+def _appendix(document, doc: OrderDocument, appendix, heading) -> None:
+    for i, line in enumerate(heading):
+        _para(document, line, align=WD_ALIGN_PARAGRAPH.RIGHT, page_break=(i == 0))
+    _para(document, appendix.title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=14,
+          after=10)
+    if appendix.kind == "roadmap":
+        _roadmap_table(document, appendix.table)
+    elif appendix.kind == "schools":
+        _grid_table(document, ["№ п/п", "Общеобразовательная организация", "Руководитель",
+                               "Перечень", "Основание включения"], [7, 33, 20, 15, 25],
+                    [([str(s.number), s.name, s.director, s.lists, s.reason], None)
+                     for s in appendix.schools])
+    else:
+        _grid_table(document, ["№ п/п", "Дата", "Время", "Общеобразовательные организации"],
+                    [7, 18, 15, 60],
+                    [([str(i), g.day_label, g.time, "\n".join(g.schools)], None)
+                     for i, g in enumerate(appendix.interviews, 1)])
+
+
+def _order_body(document, doc: OrderDocument) -> None:
+    for line in doc.header_lines:
+        _para(document, line, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, caps=True)
+    _para(document, doc.document_kind, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=14,
+          after=14, spacing=100)
+    p = _para(document, f"{doc.date_label}\t№\u00a0{doc.number_label}")
+    p.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    if doc.place:
+        _para(document, doc.place, align=WD_ALIGN_PARAGRAPH.CENTER, before=4)
+    for i, line in enumerate(doc.title_lines):
+        _para(document, line, bold=True, right_indent=Mm(90), before=16 if i == 0 else 0,
+              after=14 if i == len(doc.title_lines) - 1 else 0)
+    for paragraph in doc.preamble_paragraphs:
+        _para(document, paragraph, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+    _para(document, doc.decree_word, before=10, after=8)
+    for point in doc.points:
+        _para(document, f"{point.number} {point.text}", align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+              indent=True)
+        for sub in point.subpoints:
+            _para(document, f"{sub.number} {sub.text}", align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+                  indent=True)
+    _para(document, "", before=24)
+    sign = _no_borders_table(document, [Mm(108), Mm(72)])
+    left, right = sign.rows[0].cells
+    left.paragraphs[0].add_run(doc.signatory_position)
+    right.paragraphs[0].add_run(doc.signatory_name)
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for cell in (left, right):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+
+
+def _approval_stamp(document, doc: OrderDocument) -> None:
+    indent = Mm(100)
+    _para(document, "УТВЕРЖДАЮ", bold=True, left_indent=indent, after=4)
+    _para(document, doc.signatory_position, left_indent=indent)
+    _para(document, f"____________ {doc.signatory_name}", left_indent=indent, before=10)
+    _para(document, f"Приказ {doc.reference}", left_indent=indent, before=4, after=18)
+    appendix = doc.roadmap_appendix
+    if appendix is not None:
+        _para(document, appendix.title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=12)
+        _roadmap_table(document, appendix.table)
+
+
+def render_docx(doc: OrderDocument) -> bytes:
+    document = Document()
+    _setup(document)
+    document.core_properties.title = f"Приказ {doc.reference}"
+    document.core_properties.language = "ru-RU"
+    body = document.element.body
+    for p in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
+        body.remove(p)
+    if doc.is_approval_stamp:
+        _approval_stamp(document, doc)
+    else:
+        _order_body(document, doc)
+        for appendix, heading in doc.appendix_blocks:
+            _appendix(document, doc, appendix, heading)
+    document.add_paragraph()  # Word wants a paragraph after a closing table
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()

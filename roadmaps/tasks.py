@@ -1,0 +1,59 @@
+"""Celery jobs of the roadmaps app. Each takes ids, re-fetches, claims its work, calls a service."""
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+
+from .models import Order
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def render_order(order_id: int, user_id: int | None = None) -> str:
+    """Render an order to PDF and DOCX. Runs once per request even if delivered twice."""
+    from schools.models import User
+
+    from . import orders
+
+    claimed = Order.objects.filter(pk=order_id, render_state=Order.RenderState.QUEUED).update(
+        render_state=Order.RenderState.RUNNING, render_progress=2)
+    if not claimed:
+        return "skipped"
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    order = Order.objects.select_related(
+        "district", "roadmap__district", "roadmap__directive").get(pk=order_id)
+    try:
+        orders.order_render(order=order, acting_user=user)
+    except Exception as exc:  # the page must show the failure instead of spinning forever
+        logger.exception("Не удалось сформировать приказ %s", order_id)
+        orders.order_render_failed(
+            order_id=order_id, acting_user=user,
+            error=f"Не удалось сформировать файлы: {type(exc).__name__}: {exc}")
+        return "failed"
+    return "done"
+
+
+def queue_render(order_id: int, user_id: int | None) -> None:
+    """Send the render job (called from `transaction.on_commit`).
+
+    Reads the Django settings at call time: `CELERY_TASK_ALWAYS_EAGER` runs the job in
+    process, `ORDER_RENDER_QUEUE` names a queue, and a `CELERY_BROKER_URL` that differs
+    from the Celery app's (a test's own Redis database) gets its own connection.
+    """
+    args = [order_id, user_id]
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        render_order.apply(args=args)
+        return
+    options = {}
+    queue = getattr(settings, "ORDER_RENDER_QUEUE", "")
+    if queue:
+        options["queue"] = queue
+    broker = getattr(settings, "CELERY_BROKER_URL", "")
+    if broker and broker != render_order.app.conf.broker_url:
+        with render_order.app.connection_for_write(broker) as connection:
+            render_order.apply_async(args=args, connection=connection, **options)
+        return
+    render_order.apply_async(args=args, **options)

@@ -1,0 +1,161 @@
+"""Orders: compose from a roadmap, render to PDF/DOCX, download, upload the signed scan."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from schools import access
+
+from .. import orders
+from ..documents.build import build_roadmap_table, draft_order
+from ..documents.xlsx import render_xlsx
+from ..forms_orders import (
+    InterviewFormSet,
+    OrderForm,
+    PointFormSet,
+    SignedScanForm,
+    interview_initial,
+    point_initial,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def _compose(request, *, roadmap, order, template_wording=False):
+    source = draft_order(roadmap, acting_user=request.user) if template_wording else order
+    data = request.POST if request.method == "POST" else None
+    form = OrderForm(data, initial=OrderForm.initial_from(source))
+    points = PointFormSet(data, initial=point_initial(source.points), prefix="points")
+    interviews = InterviewFormSet(data, initial=interview_initial(order.interview_schedule),
+                                  prefix="interviews")
+    error = None
+    if data is not None and form.is_valid() and points.is_valid() and interviews.is_valid():
+        fields = {**form.cleaned_data, "points": points.points(),
+                  "interview_schedule": interviews.groups()}
+        try:
+            if order.pk:
+                order = orders.order_update(order=order, acting_user=request.user, **fields)
+            else:
+                order = orders.order_create_draft(roadmap=roadmap, acting_user=request.user,
+                                                  **fields)
+        except ValidationError as exc:
+            error = _errors(exc)
+        else:
+            messages.success(request, "Приказ сохранён. Сформируйте PDF и DOCX для подписи.")
+            return redirect("order_detail", roadmap.district.slug, order.pk)
+    status = 400 if data is not None else 200
+    return render(request, "roadmaps/order_compose.html", {
+        "district": roadmap.district, "roadmap": roadmap, "order": order, "form": form,
+        "points": points, "interviews": interviews, "error": error,
+    }, status=status)
+
+
+@login_required
+def order_new(request, district_slug: str, pk: int):
+    roadmap = access.get_roadmap_for_user(request.user, pk, access.Action.MANAGE,
+                                          district__slug=district_slug, school__isnull=True)
+    order = draft_order(roadmap, acting_user=request.user)
+    return _compose(request, roadmap=roadmap, order=order)
+
+
+@login_required
+def order_edit(request, district_slug: str, pk: int):
+    order = access.get_order_for_user(request.user, pk, access.Action.MANAGE,
+                                      district__slug=district_slug, roadmap__isnull=False)
+    if order.is_signed:
+        messages.info(request, "Приказ подписан: его текст больше не меняется.")
+        return redirect("order_detail", district_slug, order.pk)
+    return _compose(request, roadmap=order.roadmap, order=order,
+                    template_wording=request.GET.get("template") == "1")
+
+
+def _detail_context(request, order, **extra) -> dict:
+    return {"district": order.district, "order": order, "roadmap": order.roadmap,
+            "can_manage": access.can(request.user, access.Action.MANAGE, order), **extra}
+
+
+@login_required
+@require_GET
+def order_detail(request, district_slug: str, pk: int):
+    order = access.get_order_for_user(request.user, pk, district__slug=district_slug)
+    return render(request, "roadmaps/order_detail.html",
+                  _detail_context(request, order, scan_form=SignedScanForm()))
+
+
+@login_required
+@require_GET
+def order_status(request, district_slug: str, pk: int):
+    order = access.get_order_for_user(request.user, pk, district__slug=district_slug)
+    return render(request, "roadmaps/order_status.html", _detail_context(request, order))
+
+
+@login_required
+@require_POST
+def order_render(request, district_slug: str, pk: int):
+    order = access.get_order_for_user(request.user, pk, access.Action.MANAGE,
+                                      district__slug=district_slug)
+    if not orders.order_request_render(order=order, acting_user=request.user):
+        messages.info(request, "Файлы уже формируются.")
+    if request.htmx:
+        order.refresh_from_db()
+        return render(request, "roadmaps/order_status.html", _detail_context(request, order))
+    return redirect("order_detail", district_slug, order.pk)
+
+
+@login_required
+@require_POST
+def order_upload_scan(request, district_slug: str, pk: int):
+    order = access.get_order_for_user(request.user, pk, access.Action.MANAGE,
+                                      district__slug=district_slug)
+    form = SignedScanForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            orders.order_attach_signed_scan(order=order, upload=form.cleaned_data["scan"],
+                                            acting_user=request.user)
+        except ValidationError as exc:
+            form.add_error("scan", _errors(exc))
+        else:
+            messages.success(request, "Скан загружен: приказ подписан, дорожная карта утверждена.")
+            return redirect("order_detail", district_slug, order.pk)
+    return render(request, "roadmaps/order_detail.html",
+                  _detail_context(request, order, scan_form=form), status=400)
+
+
+def _download_name(order, suffix: str) -> str:
+    if order.number and order.issued_on:
+        label = f"Приказ от {order.issued_on:%d.%m.%Y} № {order.number}".replace("/", "-")
+    else:
+        label = f"Проект приказа {order.pk}"
+    return f"{label}{suffix}"
+
+
+@login_required
+@require_GET
+def order_download(request, district_slug: str, pk: int, kind: str):
+    order = access.get_order_for_user(request.user, pk, district__slug=district_slug)
+    field = {"pdf": order.pdf, "docx": order.docx, "scan": order.signed_scan}.get(kind)
+    if not field or not field.name or not field.storage.exists(field.name):
+        raise Http404("Файл ещё не сформирован")
+    suffix = "." + field.name.rsplit(".", 1)[-1]
+    name = _download_name(order, " (подписанный)" + suffix if kind == "scan" else suffix)
+    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+@require_GET
+def roadmap_export_xlsx(request, district_slug: str, pk: int):
+    roadmap = access.get_roadmap_for_user(request.user, pk, district__slug=district_slug)
+    subtitle = (f"{roadmap.district.name}. Период: {roadmap.period_start:%d.%m.%Y} – "
+                f"{roadmap.period_end:%d.%m.%Y}")
+    data = render_xlsx(build_roadmap_table(roadmap), subtitle=subtitle)
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="roadmap-{roadmap.pk}.xlsx"'
+    return response

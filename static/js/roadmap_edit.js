@@ -1,0 +1,103 @@
+/* The roadmap editor and the list pages: keyboard, the organisation picker, small helpers.
+   Tab moves through fields; Enter saves a row (Ctrl+Enter in a multi-line field); Escape
+   cancels. No library besides htmx. */
+(function () {
+  "use strict";
+
+  if (window.htmx) {
+    // 409 (someone else saved first) and 422 (invalid) carry a fragment to show.
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "409", swap: true, error: false },
+      { code: "422", swap: true, error: false },
+      { code: "[45]..", swap: false, error: true },
+      { code: "...", swap: false }
+    ];
+  }
+
+  function editingRow(el) { return el && el.closest("[data-editing]"); }
+
+  function submitFor(field) {
+    var form = field.form;
+    if (form) { form.requestSubmit(); return true; }
+    return false;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var row = editingRow(target);
+    if (event.key === "Escape") {
+      var menu = target.closest && target.closest("details[open]");
+      if (menu && !row) { menu.open = false; menu.querySelector("summary").focus(); return; }
+      var picker = target.closest && target.closest("details.picker[open]");
+      if (picker) { picker.open = false; picker.querySelector("summary").focus(); event.preventDefault(); return; }
+      if (row) {
+        var cancel = row.querySelector("[data-cancel]");
+        if (cancel) { event.preventDefault(); cancel.click(); }
+      }
+      return;
+    }
+    if (event.key !== "Enter" || !row) return;
+    if (target.classList.contains("picker-filter")) {
+      event.preventDefault();  // Enter in the search ticks the only match
+      var visible = row.querySelectorAll(".picker-list label:not([hidden]) input");
+      if (visible.length === 1) { visible[0].click(); target.select(); }
+      return;
+    }
+    if (target.tagName === "TEXTAREA") {
+      if (event.ctrlKey || event.metaKey) { event.preventDefault(); submitFor(target); }
+      return;
+    }
+    if (target.tagName === "INPUT" && /^(text|search|email|number|date)$/.test(target.type)) {
+      event.preventDefault();
+      submitFor(target);
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var el = event.target.closest("[data-remove-row], [data-remove-self], [data-close-notice]");
+    if (!el) return;
+    if (el.hasAttribute("data-remove-row")) el.closest("tr").remove();
+    else if (el.hasAttribute("data-remove-self")) el.closest("form, [data-editing]").remove();
+    else { var n = el.closest(".notice"); n.classList.remove("shown"); n.innerHTML = ""; }
+  });
+
+  // The organisation picker: filter by any of the names; ticking adds the name to the text.
+  document.addEventListener("input", function (event) {
+    var t = event.target;
+    if (!t.classList || !t.classList.contains("picker-filter")) return;
+    var q = t.value.trim().toLowerCase();
+    t.closest(".picker").querySelectorAll(".picker-list label").forEach(function (label) {
+      label.hidden = q !== "" && label.getAttribute("data-names").indexOf(q) === -1;
+    });
+  });
+
+  document.addEventListener("change", function (event) {
+    var t = event.target;
+    if (t.name === "responsible" && t.type === "checkbox") {
+      var cell = t.closest("td");
+      var text = cell && cell.querySelector("textarea[name=responsible_text]");
+      var name = t.getAttribute("data-name");
+      if (text && name && t.checked && text.value.indexOf(name) === -1) {
+        text.value = text.value.trim() ? text.value.trim().replace(/[,;]$/, "") + ", " + name : name;
+      }
+      updatePicked(t.closest(".picker"));
+      return;
+    }
+    var auto = t.form && t.form.hasAttribute("data-autosubmit");
+    if (auto && t.tagName !== "BUTTON") t.form.requestSubmit();
+  });
+
+  function updatePicked(picker) {
+    if (!picker) return;
+    var n = picker.querySelectorAll(".picker-list input:checked").length;
+    picker.querySelector("summary").textContent = n ? "Организации из списка: " + n : "Организации из списка";
+  }
+
+  function init(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll(".picker").forEach(updatePicked);
+  }
+  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("htmx:load", function (e) { init(e.target); });
+})();

@@ -1,0 +1,98 @@
+"""A coordinator composes the order in the browser, renders it, downloads the PDF, uploads the scan."""
+import subprocess
+from datetime import date
+
+import pytest
+
+from schools.models import District, SchoolList, SchoolListEntry
+from tests.documents.seed_roadmaps import SEEDS, build_roadmap
+
+pytestmark = pytest.mark.browser
+
+SCAN = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def roadmap(district_a, coordinator_a, school_a):
+    District.objects.filter(pk=district_a.pk).update(
+        office_name="МУНИЦИПАЛЬНОЕ КАЗЕННОЕ УЧРЕЖДЕНИЕ\n«УПРАВЛЕНИЕ ОБРАЗОВАНИЯ\n"
+                    "АДМИНИСТРАЦИИ МОЛЧАНОВСКОГО РАЙОНА\nТОМСКОЙ ОБЛАСТИ»",
+        head_position="И.о. начальника Управления", head_name="С. А. Губина")
+    district_a.refresh_from_db()
+    school_a.director_name = "Еремина Н.Н."
+    school_a.save(update_fields=["director_name"])
+    flagged = SchoolList.objects.create(district=district_a, kind=SchoolList.Kind.LOW_RESULTS,
+                                        year=2020)
+    SchoolListEntry.objects.create(district=district_a, school_list=flagged,
+                                   organization=school_a, reason="Низкие результаты ОГЭ")
+    return build_roadmap(SEEDS["000"], user=coordinator_a, district=district_a)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_coordinator_prepares_renders_and_files_the_signed_order(
+        page, live_server, sign_in, settings, coordinator_a, roadmap, artifacts_dir, tmp_path):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    sign_in(page, coordinator_a.email)
+    page.goto(f"{live_server.url}/{roadmap.district.slug}/roadmaps/{roadmap.pk}/")
+    page.get_by_role("link", name="Подготовить приказ").click()
+
+    assert page.get_by_role("heading", name="Приказ об утверждении дорожной карты").is_visible()
+    first_point = page.locator("#id_points-0-text")
+    assert first_point.input_value().startswith("Утвердить дорожную карту")
+    assert "МКОУ Кармаклинская СОШ (Еремина Н.Н.)" in page.locator("#id_points-2-text").input_value()
+    page.screenshot(path=artifacts_dir / "order-compose.png")
+
+    page.locator("#id_number").fill("143/1")
+    page.locator("#id_issued_on").fill("2020-06-22")
+    first_point.fill("Утвердить Дорожную карту комплекса мероприятий (приложение № 1).")
+    page.get_by_role("button", name="+ Пункт").click()
+    page.locator("#id_points-5-text").fill("Опубликовать приказ на сайте Управления.")
+    page.get_by_role("button", name="+ Группа собеседования").click()
+    page.locator("#id_interviews-0-date").fill("2020-06-15")
+    page.locator("#id_interviews-0-time").fill("10:00")
+    page.locator("#id_interviews-0-schools").fill("МКОУ Кармаклинская СОШ\nМКОУ Тополевская ООШ")
+    page.screenshot(path=artifacts_dir / "order-compose-filled.png", full_page=True)
+    page.get_by_role("button", name="Сохранить приказ").click()
+
+    assert page.get_by_role("heading", name="Приказ от 22.06.2020 № 143/1").is_visible()
+    assert page.get_by_text("Файлы для подписи ещё не сформированы.").is_visible()
+    page.get_by_role("button", name="Сформировать PDF и DOCX").click()
+    download_link = page.get_by_role("link", name="Скачать PDF")
+    download_link.wait_for(timeout=30_000)
+    page.screenshot(path=artifacts_dir / "order-rendered.png")
+
+    with page.expect_download() as info:
+        download_link.click()
+    pdf = tmp_path / "order.pdf"
+    info.value.save_as(pdf)
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "№\u00a0143/1" in text or "№ 143/1" in text
+    assert "Опубликовать приказ на сайте Управления." in text
+    assert "15.06.2020" in text
+    assert info.value.suggested_filename == "Приказ от 22.06.2020 № 143-1.pdf"
+
+    page.locator("#id_scan").set_input_files(
+        files=[{"name": "скан.pdf", "mimeType": "application/pdf", "buffer": SCAN}])
+    page.get_by_role("button", name="Загрузить скан").click()
+    assert page.get_by_text("Скан загружен: приказ подписан").is_visible()
+    assert page.locator("#signed-note").is_visible()
+    page.screenshot(path=artifacts_dir / "order-signed.png")
+
+    page.goto(f"{live_server.url}/{roadmap.district.slug}/roadmaps/{roadmap.pk}/")
+    assert page.get_by_text("Утверждена приказом от 22.06.2020 № 143/1").is_visible()
+    page.screenshot(path=artifacts_dir / "order-roadmap-approved.png")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_wrong_scan_gets_a_russian_message(page, live_server, sign_in, coordinator_a, roadmap):
+    from roadmaps.orders import order_create_draft
+
+    order = order_create_draft(roadmap=roadmap, acting_user=coordinator_a, number="1",
+                               issued_on=date(2020, 6, 22))
+    sign_in(page, coordinator_a.email)
+    page.goto(f"{live_server.url}/{roadmap.district.slug}/orders/{order.pk}/")
+    page.locator("#id_scan").set_input_files(
+        files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"hello"}])
+    page.get_by_role("button", name="Загрузить скан").click()
+    assert page.get_by_text("Это не скан приказа").is_visible()

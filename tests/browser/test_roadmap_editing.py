@@ -1,0 +1,180 @@
+"""A coordinator works on a roadmap in the browser, at 1366×768, the way the Word table was
+worked on: create, add sections and measures, watch the dates being understood, move,
+delete and restore; a colleague's stale save is refused with both versions shown."""
+import pytest
+from playwright.sync_api import expect
+
+from roadmaps.models import Measure, Roadmap
+from schools.models import Role
+from schools.services import membership_grant
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def add_section(page, title):
+    page.get_by_role("button", name="+ Раздел").click()
+    page.get_by_label("Название", exact=True).fill(title)
+    page.get_by_role("button", name="Добавить раздел").click()
+    expect(page.locator("tr.section", has_text=title)).to_be_visible()
+
+
+def add_measure(page, section_number, text, deadline, responsible=""):
+    page.get_by_role("button", name=f"+ Мероприятие в раздел {section_number}").click()
+    row = page.locator("tr.editing")
+    row.get_by_label("Мероприятие").fill(text)
+    if responsible:
+        row.get_by_label("Ответственные").fill(responsible)
+    row.get_by_label("Срок").fill(deadline)
+    row.get_by_label("Срок").press("Enter")  # Enter saves the row
+    expect(page.locator("tr.measure:not(.editing)", has_text=text)).to_be_visible()
+    expect(page.locator("tr.editing")).to_have_count(0)
+
+
+def number_of(page, text):
+    return page.locator("tr.measure", has_text=text).locator("td.num").inner_text().strip()
+
+
+def test_a_coordinator_builds_edits_and_restores_a_roadmap(page, live_server, sign_in, coordinator_a,
+                                                          district_a, school_a, body_a, artifacts_dir):
+    sign_in(page, coordinator_a.email)
+    page.goto(f"{live_server.url}/{district_a.slug}/roadmaps/")
+    page.get_by_role("link", name="Создать дорожную карту").click()
+    page.get_by_label("Название").fill("Дорожная карта по работе со школами с низкими "
+                                       "образовательными результатами на 2026 год")
+    page.get_by_label("Начало периода").fill("2026-01-01")
+    page.get_by_label("Конец периода").fill("2026-12-31")
+    page.get_by_role("button", name="Создать").click()
+    expect(page.get_by_text("Дорожная карта создана")).to_be_visible()
+
+    add_section(page, "Организационные мероприятия")
+    add_section(page, "Методическое сопровождение")
+
+    # the live preview: typing «ежеквартально» shows the quarter ends before saving
+    page.get_by_role("button", name="+ Мероприятие в раздел 1").click()
+    row = page.locator("tr.editing")
+    row.get_by_label("Мероприятие").fill("Адресные консультации педагогов школ")
+    row.get_by_label("Срок").press_sequentially("ежеквартально", delay=20)
+    preview = row.locator(".preview")
+    for day in ("31.03.2026", "30.06.2026", "30.09.2026", "31.12.2026"):
+        expect(preview).to_contain_text(day)
+    expect(preview).not_to_contain_text("требует проверки")
+    row.locator("summary", has_text="Организации из списка").click()
+    row.get_by_label("Найти организацию").fill("тоипкро")
+    row.get_by_label("ТОИПКРО").check()
+    expect(row.get_by_label("Ответственные")).to_have_value("ТОИПКРО")
+    row.get_by_label("Мероприятие").press("Control+Enter")  # Ctrl+Enter saves from a textarea
+    expect(page.locator("tr.measure", has_text="Адресные консультации")).to_contain_text("30.09.2026")
+
+    add_measure(page, 1, "Утверждение состава муниципальной рабочей группы", "До 10.02.2026",
+                "Управление образования")
+    add_measure(page, 2, "Посещение уроков специалистами «методического десанта»",
+                "не реже одного в четверть", "МКУ ЦИМО")
+    add_measure(page, 2, "Уточнение сроков с региональным оператором", "как получится")
+    expect(page.locator("tr.measure", has_text="Уточнение сроков")).to_contain_text("требует проверки")
+    assert number_of(page, "Адресные консультации") == "1.1"
+    assert number_of(page, "Утверждение состава") == "1.2"
+    page.screenshot(path=artifacts_dir / "roadmap_editing.png", full_page=True)
+
+    # Escape cancels an edit without saving
+    page.get_by_role("button", name="Изменить мероприятие 1.2").click()
+    page.locator("tr.editing").get_by_label("Мероприятие").fill("Не сохранять это")
+    page.locator("tr.editing").get_by_label("Мероприятие").press("Escape")
+    expect(page.locator("tr.editing")).to_have_count(0)
+    expect(page.get_by_text("Не сохранять это")).to_have_count(0)
+
+    # move 1.1 into section 2: the numbers follow
+    page.get_by_label("Ещё: мероприятие 1.1").click()
+    menu = page.locator("tr.measure", has_text="Адресные консультации").locator(".menu-body")
+    menu.get_by_label("Перенести в раздел").select_option(label="2 Методическое сопровождение")
+    page.screenshot(path=artifacts_dir / "debug_menu.png")
+    menu.get_by_role("button", name="Перенести").click()
+    expect(page.locator("#notice")).to_contain_text("теперь № 2.3")
+    assert number_of(page, "Утверждение состава") == "1.1"
+    assert number_of(page, "Адресные консультации") == "2.3"
+
+    # move it up with the arrow: 2.3 → 2.2
+    page.get_by_role("button", name="Мероприятие 2.3 выше").click()
+    expect(page.locator("tr.measure", has_text="Адресные консультации").locator("td.num")).to_have_text("2.2")
+    assert number_of(page, "Уточнение сроков") == "2.3"
+
+    # delete 2.1 and bring it back from the notice
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Ещё: мероприятие 2.1").click()
+    page.get_by_role("button", name="Удалить мероприятие").click()
+    expect(page.locator("#notice")).to_contain_text("Мероприятие 2.1 удалено.")
+    expect(page.locator("tr.measure", has_text="методического десанта")).to_have_count(0)
+    assert number_of(page, "Адресные консультации") == "2.1"
+    page.locator("#notice").get_by_role("button", name="Восстановить").click()
+    expect(page.locator("#notice")).to_contain_text("восстановлено")
+    expect(page.locator("tr.measure", has_text="методического десанта")).to_be_visible()
+    assert number_of(page, "методического десанта") == "2.1"
+
+    # the history is one click away
+    page.get_by_label("История мероприятия 2.1").click()
+    expect(page.get_by_role("heading", name="История мероприятия 2.1")).to_be_visible()
+    expect(page.get_by_text("восстановление")).to_be_visible()
+    expect(page.get_by_text("удаление")).to_be_visible()
+    page.screenshot(path=artifacts_dir / "measure_history.png", full_page=True)
+    page.go_back()
+
+    roadmap = Roadmap.objects.get(district=district_a)
+    assert Measure.objects.filter(roadmap=roadmap).count() == 4
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.reload()
+    page.screenshot(path=artifacts_dir / "roadmap_page_1366x768.png")
+
+
+def test_a_stale_save_from_a_second_session_is_refused_with_both_versions(
+    browser, page, live_server, sign_in, coordinator_a, district_a, artifacts_dir
+):
+    from datetime import date
+
+    from roadmaps import editing, editing_sections
+    from roadmaps.services import roadmap_create
+
+    colleague = UserFactory(email="coord2-a@example.ru", last_name="Губина", first_name="Светлана")
+    membership_grant(user=colleague, role=Role.COORDINATOR, district=district_a)
+    roadmap = roadmap_create(district=district_a, title="Дорожная карта 2026", acting_user=coordinator_a,
+                             period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
+    section = editing_sections.section_insert(roadmap=roadmap, title="Мониторинг",
+                                              acting_user=coordinator_a)
+    editing.measure_insert(roadmap=roadmap, section=section, acting_user=coordinator_a,
+                           text="Промежуточный мониторинг школьных программ",
+                           deadline_text="Май 2026")
+    url = f"{live_server.url}/{district_a.slug}/roadmaps/{roadmap.pk}/"
+
+    sign_in(page, coordinator_a.email)
+    page.goto(url)
+    other_context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="ru-RU")
+    other = other_context.new_page()
+    sign_in(other, colleague.email)
+    other.goto(url)
+
+    # both open the same row
+    page.get_by_role("button", name="Изменить мероприятие 1.1").click()
+    other.get_by_role("button", name="Изменить мероприятие 1.1").click()
+
+    other.locator("tr.editing").get_by_label("Срок").fill("Май 2026, ноябрь 2026")
+    other.locator("tr.editing").get_by_role("button", name="Сохранить").click()
+    expect(other.locator("tr.measure", has_text="Промежуточный")).to_contain_text("30.11.2026")
+
+    page.locator("tr.editing").get_by_label("Мероприятие").fill(
+        "Промежуточный мониторинг реализации школьных дорожных карт")
+    page.locator("tr.editing").get_by_role("button", name="Сохранить").click()
+    conflict = page.locator("tr.conflict")
+    expect(conflict).to_contain_text("Ваша версия")
+    expect(conflict).to_contain_text("Сохранённая версия")
+    expect(conflict).to_contain_text("Губина С.")
+    expect(conflict).to_contain_text("Май 2026, ноябрь 2026")
+    expect(conflict).to_contain_text("реализации школьных дорожных карт")
+    page.screenshot(path=artifacts_dir / "roadmap_conflict.png")
+    measure = Measure.objects.get(roadmap=roadmap)
+    assert measure.text == "Промежуточный мониторинг школьных программ"
+
+    conflict.get_by_role("button", name="Сохранить мою версию").click()
+    expect(page.locator("tr.measure", has_text="реализации школьных дорожных карт")).to_be_visible()
+    measure.refresh_from_db()
+    assert measure.text == "Промежуточный мониторинг реализации школьных дорожных карт"
+    assert measure.version == 3
+    other_context.close()

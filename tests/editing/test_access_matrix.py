@@ -1,0 +1,117 @@
+"""Every role × every page and action of the roadmap editor → the expected status.
+
+302: sent to the login page; 403: own tenant, the role may not; 404: not visible at all;
+OK: done (200, or 302 back to the roadmap). Only the district's coordinator edits.
+"""
+import pytest
+from django.urls import reverse
+
+from roadmaps import editing
+
+ROLES = ["anonymous", "coordinator_a", "curator_a", "head_a", "director_a", "regional_member",
+         "coordinator_b"]
+OK = "ok"
+READ = [302, OK, OK, OK, OK, OK, 404]           # every reader of a municipal roadmap
+DISTRICT_READ = [302, OK, OK, OK, 403, OK, 404]  # district pages: not for a school director
+EDIT = [302, OK, 403, 403, 403, 403, 404]
+
+# action -> (method, url name, args, data, expected per role)
+ACTIONS = {
+    "roadmap list":        ("get", "roadmap_list", "d", None, DISTRICT_READ),
+    "roadmap page":        ("get", "roadmap_detail", "dr", None, READ),
+    "roadmap journal":     ("get", "roadmap_history", "dr", None, READ),
+    "measure row":         ("get", "measure_row", "dm", None, READ),
+    "measure history":     ("get", "measure_history", "dm", None, READ),
+    "new roadmap form":    ("get", "roadmap_new", "d", None, EDIT),
+    "create roadmap":      ("post", "roadmap_new", "d", {"title": "Новая", "period_start": "2027-01-01",
+                                                         "period_end": "2027-12-31"}, EDIT),
+    "settings form":       ("get", "roadmap_settings", "dr", None, EDIT),
+    "save settings":       ("post", "roadmap_settings", "dr", {"title": "Новое название",
+                                                              "period_start": "2026-01-01",
+                                                              "period_end": "2026-12-31"}, EDIT),
+    "copy form":           ("get", "roadmap_copy", "dr", None, EDIT),
+    "copy forward":        ("post", "roadmap_copy", "dr", {"title": "Копия"}, EDIT),
+    "archive":             ("post", "roadmap_archive", "dr", {"archived": "1"}, EDIT),
+    "deadline preview":    ("get", "deadline_preview", "dr", None, EDIT),
+    "measure form":        ("get", "measure_edit", "dm", None, EDIT),
+    "save measure":        ("post", "measure_edit", "dm", {"text": "Правка", "version": "1"}, EDIT),
+    "measure menu":        ("get", "measure_menu", "dm", None, EDIT),
+    "new measure form":    ("get", "measure_new", "dr", None, EDIT),
+    "add measure":         ("post", "measure_new", "dr", {"text": "Новое мероприятие"}, EDIT),
+    "move measure":        ("post", "measure_move", "dm", {"step": "1"}, EDIT),
+    "delete measure":      ("post", "measure_delete", "dm", {}, EDIT),
+    "restore":             ("post", "record_restore", "drx", {}, EDIT),
+    "new section form":    ("get", "section_new", "dr", None, EDIT),
+    "add section":         ("post", "section_new", "dr", {"title": "Новый раздел"}, EDIT),
+    "section form":        ("get", "section_edit", "ds", None, EDIT),
+    "rename section":      ("post", "section_edit", "ds", {"title": "Другое название"}, EDIT),
+    "section row":         ("get", "section_row", "ds", None, EDIT),
+    "section menu":        ("get", "section_menu", "ds", None, EDIT),
+    "move section":        ("post", "section_move", "ds", {"step": "1"}, EDIT),
+    "delete section":      ("post", "section_delete", "ds", {}, EDIT),
+}
+
+
+@pytest.fixture
+def objects(roadmap, measures, section_one, coordinator_a):
+    extra = editing.measure_insert(roadmap=roadmap, acting_user=coordinator_a, text="Лишнее")
+    record = editing.measure_delete(measure=extra, acting_user=coordinator_a)
+    return {"d": roadmap.district.slug, "r": roadmap.pk, "m": measures[0].pk,
+            "s": section_one.pk, "x": record.pk}
+
+
+def _url(name, args, objects):
+    return reverse(name, args=[objects[a] for a in args])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", list(ACTIONS))
+@pytest.mark.parametrize("role_index,role", list(enumerate(ROLES)))
+def test_each_role_gets_the_expected_status_for_each_action(request, client, objects, action,
+                                                            role_index, role):
+    method, name, args, data, expected = ACTIONS[action]
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    response = getattr(client, method)(_url(name, args, objects), data or {},
+                                       HTTP_HX_REQUEST="true")
+    want = expected[role_index]
+    if want == OK:
+        assert response.status_code in (200, 302), (role, action, response.status_code)
+        if response.status_code == 302:
+            assert "/login/" not in response.url
+    else:
+        assert response.status_code == want, (role, action)
+        if want == 302:
+            assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_a_coordinator_gets_404_for_district_a_objects_under_another_slug(client_for, coordinator_a,
+                                                                          objects, district_b, action):
+    """The tenant in the address must be the object's own: no reaching A's rows via B's slug."""
+    method, name, args, data, _ = ACTIONS[action]
+    if args == "d":
+        return  # a district page under its own slug is the whole point
+    moved = {**objects, "d": district_b.slug}
+    response = getattr(client_for(coordinator_a), method)(_url(name, args, moved), data or {})
+    assert response.status_code == 404, action
+
+
+@pytest.mark.django_db
+def test_a_curator_cannot_change_anything_by_posting(client_for, curator_a, objects):
+    from roadmaps.models import Measure
+
+    before = list(Measure.objects.order_by("pk").values_list("text", "number", "section_id"))
+    client = client_for(curator_a)
+    for method, name, args, data, _ in ACTIONS.values():
+        if method == "post":
+            client.post(_url(name, args, objects), data or {})
+    assert list(Measure.objects.order_by("pk").values_list("text", "number", "section_id")) == before
+
+
+@pytest.mark.django_db
+def test_a_journal_record_of_another_roadmap_cannot_be_restored_here(client_for, coordinator_a,
+                                                                     objects, roadmap_a):
+    url = reverse("record_restore", args=[objects["d"], roadmap_a.pk, objects["x"]])
+    assert client_for(coordinator_a).post(url).status_code == 404
