@@ -44,6 +44,12 @@ class AlreadyRestored(Exception):
 
 # --- numbering and order ------------------------------------------------------------------
 
+def lock_roadmap(roadmap: Roadmap) -> None:
+    """Serialise changes to a roadmap's order: two coordinators moving rows at the same
+    moment must not compute positions from the same stale picture."""
+    list(Roadmap.objects.select_for_update().filter(pk=roadmap.pk).values_list("pk", flat=True))
+
+
 def roadmap_renumber(*, roadmap: Roadmap, acting_user=None) -> int:
     """Give every section and measure its automatic number (hand-fixed numbers stay).
 
@@ -120,6 +126,7 @@ def measure_insert(*, roadmap: Roadmap, acting_user, text: str, section: Section
     """Add a measure at the end of its section and number it."""
     if section is not None and section.roadmap_id != roadmap.id:
         raise ValidationError("Раздел из другой дорожной карты.")
+    lock_roadmap(roadmap)
     measure = measure_create(roadmap=roadmap, text=text, acting_user=acting_user, section=section,
                              number=number, deadline_text=deadline_text,
                              responsible_text=responsible_text, result=result,
@@ -185,6 +192,7 @@ def measure_move(*, measure: Measure, acting_user, section: Section | None,
     roadmap = measure.roadmap
     if section is not None and section.roadmap_id != roadmap.id:
         raise ValidationError("Раздел из другой дорожной карты.")
+    lock_roadmap(roadmap)
     before = measure_snapshot(measure)
     order, lists = _measure_lists(roadmap)
     target_key = section.id if section else None
@@ -208,6 +216,7 @@ def measure_move(*, measure: Measure, acting_user, section: Section | None,
 @transaction.atomic
 def measure_move_step(*, measure: Measure, acting_user, step: int) -> Measure:
     """One place up (step=-1) or down (+1); past the edge of a section, into the next one."""
+    lock_roadmap(measure.roadmap)
     order, lists = _measure_lists(measure.roadmap)
     siblings = lists[measure.section_id]
     index = next(i for i, m in enumerate(siblings) if m.id == measure.id) + step
@@ -237,6 +246,7 @@ def measure_full_snapshot(measure: Measure, responsible_ids: list[int] | None = 
 @transaction.atomic
 def measure_delete(*, measure: Measure, acting_user) -> AuditRecord:
     roadmap = measure.roadmap
+    lock_roadmap(roadmap)
     before = measure_full_snapshot(measure)
     if measure.section_id:
         before["section_label"] = str(measure.section)
@@ -297,6 +307,7 @@ def measure_restore(*, record: AuditRecord, roadmap: Roadmap, acting_user) -> Me
     if (record.action != AuditRecord.Action.DELETE or record.target_type != "measure"
             or record.roadmap_id_ref != roadmap.id or record.district_id != roadmap.district_id):
         raise ValidationError("Эту запись журнала нельзя восстановить как мероприятие.")
+    lock_roadmap(roadmap)
     _lock_unrestored(record)
     (measure,) = recreate_measures(roadmap=roadmap, snapshots=[record.before], section_ids={})
     roadmap_renumber(roadmap=roadmap, acting_user=acting_user)

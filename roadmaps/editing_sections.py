@@ -8,6 +8,7 @@ from django.db.models import Max
 
 from .editing import (
     _lock_unrestored,
+    lock_roadmap,
     measure_full_snapshot,
     recreate_measures,
     roadmap_renumber,
@@ -40,6 +41,7 @@ def section_insert(*, roadmap: Roadmap, title: str, acting_user, parent: Section
     """Add a section at the end (of the roadmap, or of `parent` as a sub-section)."""
     if parent is not None and (parent.roadmap_id != roadmap.id or parent.parent_id):
         raise ValidationError("Подраздел можно добавить только в раздел верхнего уровня этой карты.")
+    lock_roadmap(roadmap)
     section = section_create(roadmap=roadmap, title=title, acting_user=acting_user, number=number,
                              parent=parent)
     roadmap_renumber(roadmap=roadmap, acting_user=acting_user)
@@ -85,6 +87,7 @@ def section_move(*, section: Section, acting_user, parent: Section | None,
             raise ValidationError("Подраздел можно перенести только в раздел верхнего уровня.")
         if Section.objects.filter(parent=section).exists():
             raise ValidationError("В разделе есть подразделы: его нельзя сделать подразделом.")
+    lock_roadmap(roadmap)
     before = section_snapshot(section)
     everything = list(Section.objects.filter(district_id=roadmap.district_id, roadmap=roadmap))
     moving = next(s for s in everything if s.pk == section.pk)
@@ -120,6 +123,7 @@ def section_move(*, section: Section, acting_user, parent: Section | None,
 @transaction.atomic
 def section_move_step(*, section: Section, acting_user, step: int) -> Section:
     """One place up or down among the sections of the same level."""
+    lock_roadmap(section.roadmap)
     siblings = list(Section.objects.filter(district_id=section.district_id,
                                            roadmap_id=section.roadmap_id,
                                            parent_id=section.parent_id).order_by("position", "id"))
@@ -134,6 +138,7 @@ def section_move_step(*, section: Section, acting_user, step: int) -> Section:
 def section_delete(*, section: Section, acting_user) -> AuditRecord:
     """Delete a section with its sub-sections and measures; the record keeps them all."""
     roadmap = section.roadmap
+    lock_roadmap(roadmap)
     subtree = _subtree(section)
     ids = [s.pk for s in subtree]
     measures = list(Measure.objects.filter(district_id=section.district_id, section_id__in=ids)
@@ -161,6 +166,7 @@ def section_restore(*, record: AuditRecord, roadmap: Roadmap, acting_user) -> Se
     if (record.action != AuditRecord.Action.DELETE or record.target_type != "section"
             or record.roadmap_id_ref != roadmap.id or record.district_id != roadmap.district_id):
         raise ValidationError("Эту запись журнала нельзя восстановить как раздел.")
+    lock_roadmap(roadmap)
     _lock_unrestored(record)
     snap = record.before
     existing = set(Section.objects.filter(district_id=roadmap.district_id, roadmap=roadmap)

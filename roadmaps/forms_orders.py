@@ -9,14 +9,16 @@ from schools.models import SchoolList
 from .models import Order
 from .orders import signed_scan_extension
 
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """dd.mm.yyyy whatever the browser's locale (a native date field follows the OS)."""
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {"placeholder": "дд.мм.гггг", "inputmode": "numeric", "autocomplete": "off",
+                 **kwargs.pop("attrs", {})}
+        super().__init__(format="%d.%m.%Y", attrs=attrs, **kwargs)
 
 
 def _lines(text: str) -> list[str]:

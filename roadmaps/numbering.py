@@ -123,7 +123,8 @@ def number_roadmap(sections: list[Item], measures: list[Item]) -> Numbers:
             prefix = section_base(s.number) or str(top)
         else:
             top += 1
-            out.sections[s.id] = str(top)
+            # keep the style the order was written in: «1.» stays with its dot
+            out.sections[s.id] = f"{top}." if s.number.strip().endswith(".") else str(top)
             prefix = str(top)
         counter = number_measures(by_section.get(s.id, []), prefix, 0)
         number_subsections(s.id, prefix, counter)

@@ -9,13 +9,15 @@ from .models import District, Organization, SchoolList
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date typed as on paper, 22.06.2020: the same in every browser and locale."""
 
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+    def __init__(self, attrs=None):
+        super().__init__(format="%d.%m.%Y", attrs={"placeholder": "дд.мм.гггг",
+                                                   "inputmode": "numeric", "size": 10,
+                                                   "class": "in-date", **(attrs or {})})
 
 
-DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
 class OrganizationForm(forms.Form):
@@ -98,7 +100,7 @@ class EntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["organization"]
-            for name, field in self.fields.items():
+            for field in self.fields.values():
                 field.widget.attrs.update({"form": form_id, "aria-label": field.label})
             self.fields["reason"].widget.attrs["autofocus"] = True
         else:
@@ -122,8 +124,9 @@ class MentorPairForm(forms.Form):
     def __init__(self, *args, schools=(), **kwargs):
         super().__init__(*args, **kwargs)
         qs = Organization.objects.filter(pk__in=[s.pk for s in schools]).order_by("short_name")
-        self.fields["mentor"].queryset = qs
-        self.fields["mentee"].queryset = qs
+        for name in ("mentor", "mentee"):
+            self.fields[name].queryset = qs
+            self.fields[name].widget.attrs["aria-label"] = self.fields[name].label
 
     def clean(self):
         data = super().clean()

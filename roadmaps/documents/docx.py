@@ -14,7 +14,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Emu, Mm, Pt
 from docx.table import _Cell
 
 from .data import OrderDocument, RoadmapTable
@@ -65,6 +65,7 @@ def _setup(document) -> None:
     fmt = normal.paragraph_format
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(0), 1.0
     table_text = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.style_id = "TableText"  # an ASCII id; the name shown in Word stays Russian
     table_text.base_style = normal
     table_text.font.size = Pt(12)
     _set_fonts(table_text.element, Pt(12))
@@ -124,10 +125,12 @@ def _no_borders_table(document, widths):
 
 
 def _fixed_layout(table, widths) -> None:
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    """Fixed column widths (python-docx's autofit=False writes tblLayout) and the table width."""
+    table.autofit = False
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    if width is not None:
+        width.set(qn("w:type"), "dxa")
+        width.set(qn("w:w"), str(sum(Emu(w).twips for w in widths)))
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
     for row in table.rows:

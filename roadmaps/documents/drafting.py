@@ -135,7 +135,8 @@ def draft_points(*, roadmap_title: str, coordinators: list[Person],
         )
     else:
         names = "____________________"
-    points.append(f"Назначить муниципальным координатором реализации дорожной карты: {names}.")
+    appoint = f"Назначить муниципальным координатором реализации дорожной карты: {names}"
+    points.append(appoint if appoint.endswith(".") else appoint + ".")
     if schools:
         named = ", ".join(f"{s.name} ({s.director})" if s.director else s.name for s in schools)
         points.append(f"Руководителям {named}{ref(plan.schools)} обеспечить своевременную "

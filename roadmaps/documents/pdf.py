@@ -112,22 +112,23 @@ class _ProgressHandler(logging.Handler):
             self.progress(value)
 
 
+# WeasyPrint narrates its steps on this logger; they feed the progress bar, not the console.
+PROGRESS_LOGGER = logging.getLogger("weasyprint.progress")
+PROGRESS_LOGGER.setLevel(logging.INFO)
+PROGRESS_LOGGER.propagate = False
+
+
 @contextlib.contextmanager
 def _listening(progress: Progress | None, start: int, end: int):
     if progress is None:
         yield
         return
-    logger = logging.getLogger("weasyprint.progress")
     handler = _ProgressHandler(progress, start, end)
-    level = logger.level
-    if not logger.isEnabledFor(logging.INFO):
-        logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
+    PROGRESS_LOGGER.addHandler(handler)
     try:
         yield
     finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
+        PROGRESS_LOGGER.removeHandler(handler)
 
 
 def order_html(doc: OrderDocument) -> str:

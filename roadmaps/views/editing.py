@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET, require_POST
 from schools import access
 
 from .. import editing, editing_sections, selectors
-from ..selectors_history import in_zone
 from ..deadlines import parse_deadline
 from ..forms import MeasureForm, MoveForm
 from ..models import AuditRecord, DeadlineKind, Section
+from ..selectors_history import in_zone
 from .table import (
     back_to_roadmap,
     edit_measure,

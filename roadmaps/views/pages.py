@@ -2,6 +2,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.gzip import gzip_page
 
 from schools import access
 from schools.models import Organization
@@ -9,6 +10,7 @@ from schools.selectors import district_roadmaps
 
 from .. import selectors, selectors_history
 from ..models import Roadmap
+from .table import table_links
 
 
 def import_url(district) -> str | None:
@@ -19,11 +21,12 @@ def import_url(district) -> str | None:
         return None
 
 
+@gzip_page  # 300 measures are ~0.5 MB of HTML; a district link is slow
 @login_required
 def roadmap_detail(request, district_slug: str, pk: int):
     roadmap = access.get_roadmap_for_user(request.user, pk, district__slug=district_slug)
     filters = selectors.parse_filters(request.GET, roadmap)
-    blocks = selectors.roadmap_table(roadmap, filters)
+    blocks = selectors.roadmap_table(roadmap, filters, for_page=True)
     organizations = selectors.district_responsibles(roadmap)
     shown = sum(len(b.measures) for b in blocks)
     return render(request, "roadmaps/roadmap_detail.html", {
@@ -35,6 +38,7 @@ def roadmap_detail(request, district_slug: str, pk: int):
         "bodies": [o for o in organizations if o.kind != Organization.Kind.SCHOOL],
         "schools": [o for o in organizations if o.kind == Organization.Kind.SCHOOL],
         "can_edit": access.can(request.user, access.Action.EDIT, roadmap),
+        "links": table_links(roadmap),
     })
 
 

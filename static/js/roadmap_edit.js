@@ -95,6 +95,39 @@
     picker.querySelector("summary").textContent = n ? "Организации из списка: " + n : "Организации из списка";
   }
 
+  // A notice fades after a while; one that offers to restore stays longer.
+  var noticeTimer = null;
+  document.addEventListener("htmx:afterSettle", function () {
+    var n = document.getElementById("notice");
+    if (!n || !n.classList.contains("shown")) return;
+    clearTimeout(noticeTimer);
+    var wait = n.querySelector("[hx-post]") ? 20000 : 6000;
+    noticeTimer = setTimeout(function () { n.classList.remove("shown"); n.innerHTML = ""; }, wait);
+  });
+
+  // A failed request must never look like a saved one: say so where the person looks.
+  function say(text) {
+    var n = document.getElementById("notice");
+    if (!n) { window.alert(text); return; }
+    n.className = "notice shown error";
+    n.innerHTML = "";
+    var span = document.createElement("span");
+    span.textContent = text;
+    var close = document.createElement("button");
+    close.type = "button"; close.className = "notice-close"; close.textContent = "×";
+    close.setAttribute("data-close-notice", ""); close.setAttribute("aria-label", "Закрыть");
+    n.appendChild(span); n.appendChild(close);
+  }
+  document.addEventListener("htmx:responseError", function (e) {
+    var status = e.detail.xhr.status;
+    if (status === 404) say("Запись не найдена: возможно, её только что удалили. Обновите страницу.");
+    else if (status === 403) say("Недостаточно прав для этого действия.");
+    else say("Не удалось сохранить: ошибка на сервере (" + status + "). Изменения не потеряны — попробуйте ещё раз.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    say("Нет связи с сервером. Изменения не сохранены — проверьте связь и нажмите «Сохранить» ещё раз.");
+  });
+
   function init(root) {
     (root.querySelectorAll ? root : document).querySelectorAll(".picker").forEach(updatePicked);
   }

@@ -43,12 +43,12 @@ def test_a_coordinator_prepares_renders_and_files_the_signed_order(
     page.screenshot(path=artifacts_dir / "order-compose.png")
 
     page.locator("#id_number").fill("143/1")
-    page.locator("#id_issued_on").fill("2020-06-22")
+    page.locator("#id_issued_on").fill("22.06.2020")
     first_point.fill("Утвердить Дорожную карту комплекса мероприятий (приложение № 1).")
     page.get_by_role("button", name="+ Пункт").click()
-    page.locator("#id_points-5-text").fill("Опубликовать приказ на сайте Управления.")
+    page.locator("#id_points-4-text").fill("Опубликовать приказ на сайте Управления.")
     page.get_by_role("button", name="+ Группа собеседования").click()
-    page.locator("#id_interviews-0-date").fill("2020-06-15")
+    page.locator("#id_interviews-0-date").fill("15.06.2020")
     page.locator("#id_interviews-0-time").fill("10:00")
     page.locator("#id_interviews-0-schools").fill("МКОУ Кармаклинская СОШ\nМКОУ Тополевская ООШ")
     page.screenshot(path=artifacts_dir / "order-compose-filled.png", full_page=True)
@@ -96,3 +96,26 @@ def test_a_wrong_scan_gets_a_russian_message(page, live_server, sign_in, coordin
         files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"hello"}])
     page.get_by_role("button", name="Загрузить скан").click()
     assert page.get_by_text("Это не скан приказа").is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_order_page_shows_the_progress_and_polls_until_the_files_are_ready(
+        page, live_server, sign_in, head_a, coordinator_a, roadmap, artifacts_dir):
+    from roadmaps.models import Order
+    from roadmaps.orders import order_create_draft, order_render
+
+    order = order_create_draft(roadmap=roadmap, acting_user=coordinator_a, number="143/1",
+                               issued_on=date(2020, 6, 22))
+    Order.objects.filter(pk=order.pk).update(render_state=Order.RenderState.RUNNING,
+                                             render_progress=40)
+    sign_in(page, head_a.email)
+    page.goto(f"{live_server.url}/{roadmap.district.slug}/orders/{order.pk}/")
+
+    assert page.locator("#render-progress").get_attribute("value") == "40"
+    assert page.get_by_text("Формируется… 40 %").is_visible()
+    assert page.get_by_role("button", name="Загрузить скан").count() == 0  # a head only reads
+    page.screenshot(path=artifacts_dir / "order-progress.png")
+
+    order_render(order=order, acting_user=coordinator_a)  # what the worker does meanwhile
+    page.get_by_role("link", name="Скачать PDF").wait_for(timeout=10_000)
+    assert page.get_by_role("button", name="Сформировать заново").count() == 0

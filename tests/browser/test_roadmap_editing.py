@@ -1,6 +1,8 @@
 """A coordinator works on a roadmap in the browser, at 1366×768, the way the Word table was
 worked on: create, add sections and measures, watch the dates being understood, move,
 delete and restore; a colleague's stale save is refused with both versions shown."""
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -42,8 +44,9 @@ def test_a_coordinator_builds_edits_and_restores_a_roadmap(page, live_server, si
     page.get_by_role("link", name="Создать дорожную карту").click()
     page.get_by_label("Название").fill("Дорожная карта по работе со школами с низкими "
                                        "образовательными результатами на 2026 год")
-    page.get_by_label("Начало периода").fill("2026-01-01")
-    page.get_by_label("Конец периода").fill("2026-12-31")
+    page.get_by_label("Начало периода").fill("01.01.2026")
+    page.get_by_label("Конец периода").fill("31.12.2026")
+    page.screenshot(path=artifacts_dir / "roadmap_new.png")
     page.get_by_role("button", name="Создать").click()
     expect(page.get_by_text("Дорожная карта создана")).to_be_visible()
 
@@ -63,6 +66,7 @@ def test_a_coordinator_builds_edits_and_restores_a_roadmap(page, live_server, si
     row.get_by_label("Найти организацию").fill("тоипкро")
     row.get_by_label("ТОИПКРО").check()
     expect(row.get_by_label("Ответственные")).to_have_value("ТОИПКРО")
+    page.screenshot(path=artifacts_dir / "roadmap_row_editing.png")
     row.get_by_label("Мероприятие").press("Control+Enter")  # Ctrl+Enter saves from a textarea
     expect(page.locator("tr.measure", has_text="Адресные консультации")).to_contain_text("30.09.2026")
 
@@ -84,10 +88,9 @@ def test_a_coordinator_builds_edits_and_restores_a_roadmap(page, live_server, si
     expect(page.get_by_text("Не сохранять это")).to_have_count(0)
 
     # move 1.1 into section 2: the numbers follow
-    page.get_by_label("Ещё: мероприятие 1.1").click()
+    page.get_by_title("Ещё: мероприятие 1.1").click()
     menu = page.locator("tr.measure", has_text="Адресные консультации").locator(".menu-body")
     menu.get_by_label("Перенести в раздел").select_option(label="2 Методическое сопровождение")
-    page.screenshot(path=artifacts_dir / "debug_menu.png")
     menu.get_by_role("button", name="Перенести").click()
     expect(page.locator("#notice")).to_contain_text("теперь № 2.3")
     assert number_of(page, "Утверждение состава") == "1.1"
@@ -100,7 +103,7 @@ def test_a_coordinator_builds_edits_and_restores_a_roadmap(page, live_server, si
 
     # delete 2.1 and bring it back from the notice
     page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_label("Ещё: мероприятие 2.1").click()
+    page.get_by_title("Ещё: мероприятие 2.1").click()
     page.get_by_role("button", name="Удалить мероприятие").click()
     expect(page.locator("#notice")).to_contain_text("Мероприятие 2.1 удалено.")
     expect(page.locator("tr.measure", has_text="методического десанта")).to_have_count(0)
@@ -111,18 +114,28 @@ def test_a_coordinator_builds_edits_and_restores_a_roadmap(page, live_server, si
     assert number_of(page, "методического десанта") == "2.1"
 
     # the history is one click away
-    page.get_by_label("История мероприятия 2.1").click()
+    page.get_by_role("link", name="История мероприятия 2.1").click()
     expect(page.get_by_role("heading", name="История мероприятия 2.1")).to_be_visible()
-    expect(page.get_by_text("восстановление")).to_be_visible()
-    expect(page.get_by_text("удаление")).to_be_visible()
+    expect(page.get_by_role("cell", name="восстановление", exact=True)).to_be_visible()
+    expect(page.get_by_role("cell", name="удаление", exact=True)).to_be_visible()
     page.screenshot(path=artifacts_dir / "measure_history.png", full_page=True)
     page.go_back()
 
     roadmap = Roadmap.objects.get(district=district_a)
     assert Measure.objects.filter(roadmap=roadmap).count() == 4
-    page.set_viewport_size({"width": 1366, "height": 768})
     page.reload()
     page.screenshot(path=artifacts_dir / "roadmap_page_1366x768.png")
+
+    # next year's copy: dates a year later, every measure marked for checking
+    page.get_by_role("link", name="Копия на следующий год").click()
+    expect(page.get_by_label("Название копии")).to_have_value(re.compile("на 2027 год$"))
+    page.screenshot(path=artifacts_dir / "roadmap_copy.png")
+    page.get_by_role("button", name="Создать копию").click()
+    expect(page.get_by_text("Копия создана")).to_be_visible()
+    expect(page.locator("tr.measure", has_text="Утверждение состава")).to_contain_text("До 10.02.2027")
+    expect(page.locator("tr.measure.needs-review")).to_have_count(4)
+    page.get_by_role("link", name="Журнал изменений").click()
+    page.screenshot(path=artifacts_dir / "roadmap_history.png", full_page=True)
 
 
 def test_a_stale_save_from_a_second_session_is_refused_with_both_versions(
@@ -178,3 +191,36 @@ def test_a_stale_save_from_a_second_session_is_refused_with_both_versions(
     assert measure.text == "Промежуточный мониторинг реализации школьных дорожных карт"
     assert measure.version == 3
     other_context.close()
+
+
+def test_a_real_order_reads_calmly_at_1366x768(page, live_server, sign_in, coordinator_a, district_a,
+                                               artifacts_dir):
+    """The Mokshan order (seed 003: sections, risk sub-sections, long texts) as imported."""
+    import io
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    seeds = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+    (path,) = seeds.glob("003_*.txt")
+    out = io.StringIO()
+    call_command("import_roadmap", str(path), "--district", district_a.slug, stdout=out)
+    roadmap = Roadmap.objects.get(pk=int(out.getvalue().splitlines()[0]))
+
+    sign_in(page, coordinator_a.email)
+    page.goto(f"{live_server.url}/{district_a.slug}/roadmaps/")
+    page.screenshot(path=artifacts_dir / "roadmap_list.png", full_page=True)
+    page.get_by_role("link", name=roadmap.title[:40], exact=False).first.click()
+    expect(page.locator("tr.section").first).to_be_visible()
+    page.screenshot(path=artifacts_dir / "roadmap_real_order_1366x768.png")
+    page.locator("tr.section.depth-1").first.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -120)")
+    page.screenshot(path=artifacts_dir / "roadmap_real_order_scrolled.png")
+
+    page.get_by_label("требуют проверки").check()  # the filter form sends itself
+    expect(page.locator(".filter-count")).to_be_visible()
+    page.screenshot(path=artifacts_dir / "roadmap_real_order_review_filter.png")
+    assert "review=1" in page.url
+    # nothing in the table is wider than the page
+    overflow = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    assert not overflow

@@ -136,8 +136,20 @@ def test_the_interview_schedule_prints_as_an_appendix(seed_orders, tmp_path):
                                                            "МКОУ Тополевская ООШ"]},
         {"date": "2020-06-16", "time": "14:30", "schools": ["МБОУ СОШ № 1"]},
     ]
-    text = squash(pdf_text(render_pdf(build_order_document(order)), tmp_path))
+    data = render_pdf(build_order_document(order))
+    text = squash(pdf_text(data, tmp_path))
+    _artifacts(data, "order-seed-000-interviews", pages=10)
 
     assert squash("График собеседований") in text
     assert squash("15.06.2020 10:00 МКОУ Кармаклинская СОШ") in text
     assert squash("16.06.2020 14:30 МБОУ СОШ № 1") in text
+
+
+def test_the_layout_reports_its_progress_as_it_goes(seed_orders):
+    _, _, order = seed_orders("001")
+    heard: list[int] = []
+    render_pdf(build_order_document(order), progress=heard.append)
+
+    assert len(heard) >= 4
+    assert heard == sorted(heard)
+    assert 10 <= heard[0] and heard[-1] <= 80

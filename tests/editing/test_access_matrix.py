@@ -115,3 +115,37 @@ def test_a_journal_record_of_another_roadmap_cannot_be_restored_here(client_for,
                                                                      objects, roadmap_a):
     url = reverse("record_restore", args=[objects["d"], roadmap_a.pk, objects["x"]])
     assert client_for(coordinator_a).post(url).status_code == 404
+
+
+@pytest.fixture
+def school_measures(school_roadmap_a, other_school_roadmap_a, coordinator_a):
+    def add(roadmap):
+        return editing.measure_insert(roadmap=roadmap, acting_user=coordinator_a,
+                                      text="Мероприятие школьной программы", deadline_text="Май 2026")
+
+    return {"own": add(school_roadmap_a), "other": add(other_school_roadmap_a)}
+
+
+SCHOOL_ROADMAP = {
+    # role: (own school's roadmap: read, edit), (another school's roadmap: read, edit)
+    "director_a": ((200, 200), (404, 404)),
+    "curator_a": ((200, 403), (404, 404)),
+    "head_a": ((200, 403), (200, 403)),
+    "coordinator_a": ((200, 200), (200, 200)),
+    "coordinator_b": ((404, 404), (404, 404)),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(SCHOOL_ROADMAP))
+def test_a_school_roadmap_is_edited_by_its_director_and_hidden_from_other_schools(
+    request, client, school_measures, role
+):
+    """A director writes their school's roadmap and cannot see another school's."""
+    client.force_login(request.getfixturevalue(role))
+    for which, (read, edit) in zip(("own", "other"), SCHOOL_ROADMAP[role], strict=True):
+        m = school_measures[which]
+        slug = m.district.slug
+        assert client.get(reverse("measure_history", args=[slug, m.pk])).status_code == read, which
+        assert client.get(reverse("measure_edit", args=[slug, m.pk]),
+                          HTTP_HX_REQUEST="true").status_code == edit, which

@@ -47,3 +47,17 @@ def test_changing_the_period_rereads_every_deadline(roadmap, measures, coordinat
                    period_start=date(2026, 1, 1), period_end=date(2026, 6, 30))
     quarterly = Measure.objects.get(pk=measures[2].pk)
     assert [d.due_on for d in quarterly.due_dates.all()] == [date(2026, 3, 31), date(2026, 6, 30)]
+
+
+@pytest.mark.django_db
+def test_a_person_clears_the_copy_mark_once_the_measure_is_checked(roadmap, measures, coordinator_a):
+    from roadmaps.editing import measure_update
+
+    copy = roadmap_copy_forward(source=roadmap, acting_user=coordinator_a)
+    m = Measure.objects.select_related("roadmap", "section").filter(roadmap=copy).first()
+    kept = measure_update(measure=m, expected_version=m.version, acting_user=coordinator_a,
+                          text=m.text, deadline_text=m.deadline_text)
+    assert kept.needs_review  # saving alone does not mean it was checked
+    checked = measure_update(measure=kept, expected_version=kept.version, acting_user=coordinator_a,
+                             text=m.text, deadline_text=m.deadline_text, clear_review_notes=True)
+    assert not checked.needs_review and checked.review_notes == ""

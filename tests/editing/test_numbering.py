@@ -45,3 +45,10 @@ def test_a_hand_fixed_number_of_another_shape_does_not_break_the_count():
 
 def test_roman_numerals():
     assert [roman(n) for n in (1, 2, 4, 9, 14, 40)] == ["I", "II", "IV", "IX", "XIV", "XL"]
+
+
+def test_a_section_written_with_a_dot_keeps_its_style():
+    sections = [Item(1, None, 2, "1."), Item(2, None, 1, "2.")]
+    numbers = number_roadmap(sections, [Item(10, 1, 1)])
+    assert numbers.sections == {2: "1.", 1: "2."}
+    assert numbers.measures == {10: "2.1"}

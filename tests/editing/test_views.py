@@ -49,7 +49,7 @@ def test_saving_a_row_returns_the_row_with_the_new_dates(client_for, coordinator
         _form(m, deadline_text="ежеквартально"), **HX)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="measure-%d"' % m.pk in html and "30.09.2026" in html
+    assert f'id="measure-{m.pk}"' in html and "30.09.2026" in html
     assert Measure.objects.get(pk=m.pk).version == 2
 
 
@@ -211,3 +211,48 @@ def test_the_history_pages_show_who_changed_what(client_for, coordinator_a, road
     assert "Иванова М." in html and "Утверждение состава рабочей группы" in html and "Новый текст" in html
     html = client.get(reverse("roadmap_history", args=[roadmap.district.slug, roadmap.pk])).content.decode()
     assert "изменение" in html and "создание" in html
+
+
+def test_without_javascript_the_edit_form_is_a_page_and_saving_returns_to_the_roadmap(
+    client_for, coordinator_a, measures
+):
+    m = measures[0]
+    client = client_for(coordinator_a)
+    url = reverse("measure_edit", args=[m.district.slug, m.pk])
+    page = client.get(url).content.decode()
+    assert page.startswith("<!doctype html>") and "К дорожной карте" in page
+    response = client.post(url, _form(m, text="Без скриптов"))
+    assert response.status_code == 302 and response.url.endswith(f"#measure-{m.pk}")
+
+
+def test_without_javascript_a_conflict_is_a_page_with_both_versions(client_for, coordinator_a,
+                                                                   measures):
+    m = measures[0]
+    client = client_for(coordinator_a)
+    url = reverse("measure_edit", args=[m.district.slug, m.pk])
+    client.post(url, _form(m, text="Первая"))
+    response = client.post(url, _form(m, text="Вторая"))
+    html = response.content.decode()
+    assert response.status_code == 409 and html.startswith("<!doctype html>")
+    assert "Ваша версия" in html and "Сохранённая версия" in html
+
+
+def test_a_deleted_measure_is_restored_from_the_journal_page(client_for, coordinator_a, roadmap,
+                                                             measures):
+    m = measures[2]
+    client = client_for(coordinator_a)
+    client.post(reverse("measure_delete", args=[m.district.slug, m.pk]), **HX)
+    journal = reverse("roadmap_history", args=[roadmap.district.slug, roadmap.pk])
+    assert "Восстановить" in client.get(journal).content.decode()
+    record = AuditRecord.objects.get(action="delete", target_type="measure")
+    response = client.post(reverse("record_restore", args=[roadmap.district.slug, roadmap.pk, record.pk]))
+    restored = Measure.objects.get(roadmap=roadmap, text=m.text)
+    assert response.url.endswith(f"#measure-{restored.pk}")
+    assert "восстановлено" in client.get(journal).content.decode()
+
+
+def test_a_filtered_table_offers_no_reordering(client_for, coordinator_a, roadmap, measures, body_a):
+    html = client_for(coordinator_a).get(
+        reverse("roadmap_detail", args=[roadmap.district.slug, roadmap.pk]),
+        {"review": "1"}).content.decode()
+    assert "+ Мероприятие" not in html and " выше" not in html

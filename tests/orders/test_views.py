@@ -83,7 +83,7 @@ def test_another_districts_order_is_404_under_either_slug(client_for, coordinato
 def _post_data(**over):
     data = {
         "layout": "order", "title": "Об утверждении дорожной карты", "number": "59/0103",
-        "issued_on": "2026-02-03", "place": "с. Молчаново", "preamble": "В целях …",
+        "issued_on": "03.02.2026", "place": "с. Молчаново", "preamble": "В целях …",
         "signatory_position": "Начальник", "signatory_name": "И.И. Иванова",
         "include_roadmap_table": "on", "include_school_list": "on",
         "include_interview_schedule": "on", "school_list_kinds": ["low_results"],
@@ -92,7 +92,7 @@ def _post_data(**over):
         "points-1-text": "Специалистам обеспечить:", "points-1-subpoints": "а;\nб.",
         "points-2-text": "Удалённый пункт.", "points-2-DELETE": "on",
         "interviews-TOTAL_FORMS": "2", "interviews-INITIAL_FORMS": "0",
-        "interviews-0-date": "2026-03-10", "interviews-0-time": "10:00",
+        "interviews-0-date": "10.03.2026", "interviews-0-time": "10:00",
         "interviews-0-schools": "МКОУ Кармаклинская СОШ\nМКОУ Тополевская ООШ",
         "interviews-1-date": "", "interviews-1-time": "", "interviews-1-schools": "",
     }
@@ -224,3 +224,30 @@ def test_the_order_page_costs_the_same_queries_whatever_its_size(client_for, coo
     for n in range(60):
         MeasureFactory(roadmap=order_a.roadmap, number=f"9.{n}")
     assert count() == small
+
+
+@pytest.mark.django_db
+def test_a_school_roadmap_has_no_order_page(client_for, coordinator_a, school_roadmap_a):
+    url = reverse("order_new", args=[school_roadmap_a.district.slug, school_roadmap_a.pk])
+    assert client_for(coordinator_a).get(url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_edit_page_can_bring_back_the_template_wording(client_for, coordinator_a, order_a):
+    orders.order_update(order=order_a, acting_user=coordinator_a,
+                        points=[{"text": "Свой текст.", "subpoints": []}])
+    url = reverse("order_edit", args=[order_a.district.slug, order_a.pk])
+    client = client_for(coordinator_a)
+
+    assert "Свой текст." in client.get(url).content.decode()
+    assert "Контроль за исполнением" in client.get(url + "?template=1").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_roadmap_page_links_the_coordinator_to_the_order(client_for, coordinator_a, order_a):
+    url = reverse("roadmap_detail", args=[order_a.district.slug, order_a.roadmap_id])
+    coordinator_page = client_for(coordinator_a).get(url).content.decode()
+    export = reverse("roadmap_export_xlsx", args=[order_a.district.slug, order_a.roadmap_id])
+
+    assert reverse("order_detail", args=[order_a.district.slug, order_a.pk]) in coordinator_page
+    assert export in coordinator_page
