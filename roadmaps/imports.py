@@ -16,11 +16,12 @@ from django.db import transaction
 from schools.models import District, Organization
 
 from .deadlines import ParsedDeadline, parse_deadline
-from .importers.errors import DocumentError
 from .importers.document import RawDocument
+from .importers.errors import DocumentError
 from .importers.readers import read_document, read_text
 from .importers.table import ParsedMeasure, ParsedRoadmap, ParsedSection, parse_roadmap
 from .models import AuditRecord, DueDate, Measure, MeasureResponsible, Roadmap, Section
+from .numbering import Item, number_roadmap
 from .services import audit_record
 
 FIELD_LABELS = {
@@ -175,9 +176,17 @@ def build_preview(doc: RawDocument, district: District, *, mapping: dict | None 
 
 # --- creating the roadmap ----------------------------------------------------------------
 
-def _expected_number(prefix: str, k: int) -> str:
-    prefix = prefix.rstrip(".")
-    return f"{prefix}.{k}" if prefix else str(k)
+def _lock_hand_numbers(sections: list[Section], measures: list[Measure]) -> None:
+    """Lock the numbers that automatic numbering would not give, so they print as written;
+    the rest follow the automatic numbering when measures move later."""
+    auto = number_roadmap(
+        [Item(id=s.id, parent_id=s.parent_id, position=s.position, number=s.number) for s in sections],
+        [Item(id=m.id, parent_id=m.section_id, position=m.position, number=m.number) for m in measures],
+    )
+    for s in sections:
+        s.number_locked = auto.sections[s.id] != s.number
+    for m in measures:
+        m.number_locked = auto.measures[m.id] != m.number
 
 
 @transaction.atomic
@@ -195,15 +204,17 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
     counter = {"section": 0, "measure": 0}
     measures: list[tuple[Measure, MeasurePreview]] = []
 
-    def add_measures(items: list[MeasurePreview], section: Section | None, prefix: str) -> None:
-        for k, item in enumerate(items, start=1):
+    sections: list[Section] = []
+
+    def add_measures(items: list[MeasurePreview], section: Section | None) -> None:
+        for item in items:
             counter["measure"] += 1
             p = item.parsed
             deadline = parse_deadline(p.deadline_text, period_start, period_end)
             notes = "; ".join(p.flags)
             m = Measure(
                 district=district, roadmap=roadmap, section=section, number=p.number,
-                number_locked=p.number != _expected_number(prefix, k), position=counter["measure"],
+                position=counter["measure"],
                 text=p.text, deadline_text=p.deadline_text, deadline_kind=deadline.kind,
                 starts_on=deadline.starts_on, responsible_text=p.responsible_text,
                 result=p.result, output_form=p.output_form,
@@ -219,16 +230,19 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
             s = item.section
             section = Section(district=district, roadmap=roadmap, parent=parent,
                               number=s.number, title=s.title or "Без названия",
-                              number_locked=not re.fullmatch(r"\d+\.?", s.number or ""),
                               position=counter["section"])
             section.full_clean(exclude=["roadmap", "parent", "district"])
             section.save()
-            add_measures(item.measures, section, s.number)
+            sections.append(section)
+            add_measures(item.measures, section)
             add_sections(item.sections, section)
 
-    add_measures(preview.measures, None, "")
+    add_measures(preview.measures, None)
     add_sections(preview.sections, None)
     created = Measure.objects.bulk_create([m for m, _ in measures])
+    _lock_hand_numbers(sections, created)
+    Section.objects.bulk_update(sections, ["number_locked"])
+    Measure.objects.bulk_update([m for m in created if m.number_locked], ["number_locked"])
     DueDate.objects.bulk_create([
         DueDate(district=district, measure=m, due_on=d) for m in created for d in sorted(set(m._due))
     ])

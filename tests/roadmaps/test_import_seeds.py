@@ -79,8 +79,10 @@ def test_mokshan_approval_stamp_order_imports_risk_sub_sections(district_a):
     top = Section.objects.filter(roadmap=roadmap, parent=None).order_by("position")
     assert [s.number for s in top] == ["1", "2", "3", "4"]
     risk = Section.objects.filter(roadmap=roadmap, parent=top[1]).order_by("position")
-    assert [s.number for s in risk][:1] == ["I"]
-    assert all(s.number_locked for s in risk)
+    assert [s.number for s in risk] == ["I", "III"]
+    # «I» is what automatic numbering gives; «III» (the source skips «II») is kept by hand
+    assert [s.number_locked for s in risk] == [False, True]
+    assert not measure(roadmap, "2.1").number_locked  # continues section 2's count under «I»
     monthly = Measure.objects.get(roadmap=roadmap, deadline_text="В течение года ежемесячно")
     assert monthly.number == "2.4"
     assert monthly.deadline_kind == "recurring"
