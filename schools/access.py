@@ -214,6 +214,12 @@ class Action:
     MANAGE = "manage"  # district-level management: lists, curators, orders
 
 
+def can_view_orders(user, district_id: int) -> bool:
+    """Orders are the district office's papers: not for directors of its schools."""
+    g = grants_for(user)
+    return g.superuser or district_id in g.full_districts | g.curator_districts
+
+
 def district_role(user, district_id: int) -> str | None:
     """The strongest district role a user holds for a district (for page decisions)."""
     g = grants_for(user)

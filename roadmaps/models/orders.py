@@ -74,7 +74,7 @@ class Order(models.Model):
     class Meta:
         verbose_name = "приказ"
         verbose_name_plural = "приказы"
-        ordering = ["-issued_on", "-id"]
+        ordering = [models.F("issued_on").desc(nulls_last=True), "-id"]
         indexes = [models.Index(fields=["district", "-issued_on"], name="order_district_date")]
         constraints = [
             models.CheckConstraint(condition=models.Q(render_progress__lte=100),

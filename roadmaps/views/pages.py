@@ -34,6 +34,7 @@ def roadmap_detail(request, district_slug: str, pk: int):
         "bodies": [o for o in organizations if o.kind != Organization.Kind.SCHOOL],
         "schools": [o for o in organizations if o.kind == Organization.Kind.SCHOOL],
         "can_edit": access.can(request.user, access.Action.EDIT, roadmap),
+        "can_view_orders": access.can_view_orders(request.user, roadmap.district_id),
         "links": table_links(roadmap),
     })
 
