@@ -16,11 +16,12 @@ from django.db import transaction
 from schools.models import District, Organization
 
 from .deadlines import ParsedDeadline, parse_deadline
-from .importers.document import RawDocument
+from .importers.directive import DirectiveRef, find_directive
+from .importers.document import Paragraph, RawDocument
 from .importers.errors import DocumentError
 from .importers.readers import read_document, read_text
 from .importers.table import ParsedMeasure, ParsedRoadmap, ParsedSection, parse_roadmap
-from .models import AuditRecord, DueDate, Measure, MeasureResponsible, Roadmap, Section
+from .models import AuditRecord, Directive, DueDate, Measure, MeasureResponsible, Roadmap, Section
 from .numbering import Item, number_roadmap
 from .services import audit_record
 
@@ -109,6 +110,7 @@ class SectionPreview:
 class ImportPreview:
     parsed: ParsedRoadmap
     period: tuple[date, date] | None
+    directive: DirectiveRef | None = None
     measures: list[MeasurePreview] = field(default_factory=list)
     sections: list[SectionPreview] = field(default_factory=list)
 
@@ -169,12 +171,27 @@ def build_preview(doc: RawDocument, district: District, *, mapping: dict | None 
         return SectionPreview(section=s, measures=[measure(m) for m in s.measures],
                               sections=[section(c, depth + 1) for c in s.sections], depth=depth)
 
-    return ImportPreview(parsed=parsed, period=period,
+    return ImportPreview(parsed=parsed, period=period, directive=find_directive(doc_paragraphs(doc)),
                          measures=[measure(m) for m in parsed.measures],
                          sections=[section(s, 0) for s in parsed.sections])
 
 
 # --- creating the roadmap ----------------------------------------------------------------
+
+def doc_paragraphs(doc: RawDocument) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+def directive_get_or_create(district: District, ref: DirectiveRef | None) -> Directive | None:
+    """The regional directive the order cites, kept once per region."""
+    if ref is None:
+        return None
+    directive, _ = Directive.objects.get_or_create(
+        region=district.region, kind=ref.kind, number=ref.number, issued_on=ref.issued_on,
+        defaults={"issuer": ref.issuer[:300], "title": ref.title[:500] or ref.issuer[:500]},
+    )
+    return directive
+
 
 def _lock_hand_numbers(sections: list[Section], measures: list[Measure]) -> None:
     """Lock the numbers that automatic numbering would not give, so they print as written;
@@ -198,6 +215,7 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
         raise DocumentError("В таблице не найдено ни одного мероприятия — импортировать нечего.")
     roadmap = Roadmap(district=district, title=title.strip() or "Дорожная карта",
                       period_start=period_start, period_end=period_end,
+                      directive=directive_get_or_create(district, preview.directive),
                       created_by=acting_user if getattr(acting_user, "pk", None) else None)
     roadmap.full_clean()
     roadmap.save()

@@ -50,6 +50,20 @@ def test_molchanovo_order_imports_19_measures_with_deadlines_as_written(district
     assert AuditRecord.objects.filter(action="import", target_id=roadmap.pk).exists()
 
 
+def test_the_imported_directive_is_cited_in_the_drafted_order(district_a):
+    from roadmaps.documents.build import draft_order
+
+    roadmap, _ = import_seed("000", district_a)
+    assert roadmap.directive.number == "293"
+    assert roadmap.directive.region == district_a.region
+    order = draft_order(roadmap)
+    assert order.preamble.startswith(
+        "В соответствии с распоряжением Департамента общего образования Томской области "
+        "от 13.04.2020 № 293 «Об организации работы со школами")
+    again, _ = import_seed("000", district_a)
+    assert again.directive == roadmap.directive  # one directive per region, not a copy per import
+
+
 def test_barabinsk_order_imports_four_sections_and_results(district_a):
     office = OrganizationFactory(district=district_a, kind=Organization.Kind.DISTRICT_OFFICE,
                                  short_name="Управление образования")
