@@ -14,6 +14,6 @@ from .settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # one media folder per test database, so parallel runs never share files
-MEDIA_ROOT = BASE_DIR / "var" / "test-media" / DATABASES["default"]["NAME"]  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / DATABASES["default"]["NAME"].removeprefix("test_")  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 (BASE_DIR / "var" / "staticfiles").mkdir(parents=True, exist_ok=True)  # noqa: F405

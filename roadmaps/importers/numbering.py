@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
+from roadmaps.numbering import roman
+
 _RUSSIAN_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)
 
 
 class _Level:
@@ -111,8 +109,8 @@ class Numbering:
 def format_number(value: int, fmt: str) -> str:
     """A counter in one of Word's number formats (unknown formats fall back to decimal)."""
     if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(value)
-        return roman.upper() if fmt == "upperRoman" else roman
+        numeral = roman(value) if value > 0 else str(value)
+        return numeral if fmt == "upperRoman" else numeral.lower()
     if fmt in ("upperLetter", "lowerLetter"):
         letter = _letters(value, "abcdefghijklmnopqrstuvwxyz")
         return letter.upper() if fmt == "upperLetter" else letter
@@ -122,17 +120,6 @@ def format_number(value: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{value:02d}"
     return str(value)
-
-
-def _roman(value: int) -> str:
-    if value <= 0:
-        return str(value)
-    result = []
-    for amount, symbol in _ROMAN:
-        while value >= amount:
-            result.append(symbol)
-            value -= amount
-    return "".join(result)
 
 
 def _letters(value: int, alphabet: str) -> str:

@@ -34,7 +34,12 @@
       if (picker) { picker.open = false; picker.querySelector("summary").focus(); event.preventDefault(); return; }
       if (row) {
         var cancel = row.querySelector("[data-cancel]");
-        if (cancel) { event.preventDefault(); cancel.click(); }
+        if (cancel) {
+          event.preventDefault();
+          // a row swapped in a moment ago may not be processed by htmx yet
+          if (window.htmx) { htmx.process(cancel); }
+          cancel.click();
+        }
       }
       return;
     }
