@@ -23,9 +23,11 @@ from django.http import Http404
 from .models import (
     District,
     Membership,
+    MentorPair,
     Organization,
     OrganizationUserObjectPermission,
     Region,
+    RiskProfile,
     Role,
     SchoolList,
     SchoolListEntry,
@@ -74,13 +76,15 @@ def grants_for(user) -> Grants:
         return cached
     by_role: dict[str, set[int]] = {role: set() for role in Role.values}
     director_districts: set[int] = set()
-    for role, district_id, region_id in Membership.objects.filter(user=user).values_list(
-        "role", "district_id", "region_id"
+    director_schools: set[int] = set()
+    for role, district_id, region_id, org_id in Membership.objects.filter(user=user).values_list(
+        "role", "district_id", "region_id", "organization_id"
     ):
         if role == Role.REGIONAL:
             by_role[role].add(region_id)
         elif role == Role.DIRECTOR:
             director_districts.add(district_id)
+            director_schools.add(org_id)
         else:
             by_role[role].add(district_id)
     followed: set[int] = set()
@@ -93,7 +97,8 @@ def grants_for(user) -> Grants:
         for codename, org_id, district_id in rows:
             if codename == FOLLOW and district_id in by_role[Role.CURATOR]:
                 followed.add(org_id)
-            elif codename == DIRECT and district_id in director_districts:
+            elif codename == DIRECT and org_id in director_schools:
+                # the role (membership) and the object grant must both be there
                 directed.add(org_id)
                 school_districts.add(district_id)
     regional_districts: set[int] = set()
@@ -167,16 +172,25 @@ def _entry_filter(g: Grants) -> Q:
     return Q(district_id__in=g.full_districts) | Q(organization_id__in=g.followed_schools)
 
 
-def _district_filter(g: Grants) -> Q:
-    return Q(district_id__in=g.district_ids)
-
-
 def _rules() -> dict[type[Model], object]:
-    from roadmaps.models import Measure, Order, Roadmap, Section
+    from roadmaps.models import (
+        AuditRecord,
+        DueDate,
+        Measure,
+        MeasureResponsible,
+        Order,
+        Roadmap,
+        Section,
+    )
 
-    def via_roadmap(g: Grants) -> Q:
-        q = _roadmap_filter(g)
-        return Q(roadmap__in=Roadmap.objects.filter(q).values("id"))
+    def visible_roadmaps(g: Grants):
+        return Roadmap.objects.filter(_roadmap_filter(g)).values("id")
+
+    def via_roadmap(g: Grants, path: str = "roadmap") -> Q:
+        return Q(district_id__in=g.district_ids) & Q(**{f"{path}__in": visible_roadmaps(g)})
+
+    def via_organization(g: Grants, path: str) -> Q:
+        return Q(district_id__in=g.district_ids) & _organization_filter(g, prefix=f"{path}__")
 
     return {
         District: lambda g: Q(id__in=g.district_ids),
@@ -184,9 +198,15 @@ def _rules() -> dict[type[Model], object]:
         SchoolList: _school_list_filter,
         SchoolListEntry: _entry_filter,
         Roadmap: _roadmap_filter,
-        Section: lambda g: Q(district_id__in=g.district_ids) & via_roadmap(g),
-        Measure: lambda g: Q(district_id__in=g.district_ids) & via_roadmap(g),
+        Section: via_roadmap,
+        Measure: via_roadmap,
+        DueDate: lambda g: via_roadmap(g, "measure__roadmap"),
+        MeasureResponsible: lambda g: via_roadmap(g, "measure__roadmap"),
         Order: lambda g: Q(district_id__in=g.full_districts | g.curator_districts),
+        AuditRecord: lambda g: Q(district_id__in=g.full_districts)
+        | (Q(district_id__in=g.district_ids) & Q(roadmap_id_ref__in=visible_roadmaps(g))),
+        MentorPair: lambda g: via_organization(g, "mentee"),
+        RiskProfile: lambda g: via_organization(g, "organization"),
     }
 
 
@@ -197,12 +217,9 @@ def scope(queryset: QuerySet, user) -> QuerySet:
         return queryset
     if g.is_empty:
         return queryset.none()
-    rules = _rules()
-    rule = rules.get(queryset.model)
-    if rule is None:
-        if not any(f.name == "district" for f in queryset.model._meta.fields):
-            raise TypeError(f"No access rule for {queryset.model.__name__}")
-        rule = _district_filter
+    rule = _rules().get(queryset.model)
+    if rule is None:  # fail closed: every tenant-owned model needs a rule of its own
+        raise TypeError(f"No access rule for {queryset.model.__name__}")
     return queryset.filter(rule(g))
 
 

@@ -9,10 +9,12 @@ from .models import (
     Organization,
     Region,
     RiskProfile,
+    Role,
     SchoolList,
     SchoolListEntry,
     User,
 )
+from .services import membership_revoke, membership_sync_grants
 
 
 class MembershipInline(admin.TabularInline):
@@ -35,6 +37,17 @@ class UserAdmin(BaseUserAdmin):
         ("Даты", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Membership:
+            return super().save_formset(request, form, formset, change)
+        for membership in formset.save(commit=False):
+            if membership.role == Role.DIRECTOR and membership.organization_id:
+                membership.district_id = membership.organization.district_id
+            membership.save()
+            membership_sync_grants(membership)
+        for membership in formset.deleted_objects:
+            membership_revoke(membership=membership)
 
 
 @admin.register(Region)
@@ -100,6 +113,19 @@ class RiskProfileAdmin(admin.ModelAdmin):
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "district", "organization", "region"]
+
+    def save_model(self, request, obj, form, change):
+        if obj.role == Role.DIRECTOR and obj.organization_id:
+            obj.district_id = obj.organization.district_id
+        super().save_model(request, obj, form, change)
+        membership_sync_grants(obj)
+
+    def delete_model(self, request, obj):
+        membership_revoke(membership=obj)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset:
+            membership_revoke(membership=membership)
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name"]
     autocomplete_fields = ["user", "district", "organization", "region"]

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from roadmaps.importers.errors import DocumentError
 from roadmaps.importers.document import RawDocument, Table
+from roadmaps.importers.errors import DocumentError
 
 from .models import District, Organization, SchoolList, SchoolListEntry
 

@@ -283,3 +283,27 @@ def curator_schools_set(*, curator: User, district: District, schools: list[Orga
     _audit(district_id=district.id, acting_user=acting_user, action="update", target=curator,
            before={"curator_schools": before},
            after={"curator_schools": sorted(s.id for s in schools)})
+
+
+def membership_sync_grants(membership: Membership) -> None:
+    if membership.role == Role.DIRECTOR and membership.organization_id:
+        assign_perm(f"schools.{DIRECT}", membership.user, membership.organization)
+    forget_grants(membership.user)
+
+
+@transaction.atomic
+def membership_revoke(*, membership: Membership, acting_user=None) -> None:
+    """Take a role away together with the object grants that came with it."""
+    user = membership.user
+    if membership.role == Role.DIRECTOR and membership.organization_id:
+        remove_perm(f"schools.{DIRECT}", user, membership.organization)
+    if membership.role == Role.CURATOR and membership.district_id:
+        followed = Organization.objects.filter(
+            district_id=membership.district_id,
+            organizationuserobjectpermission__user=user,
+            organizationuserobjectpermission__permission__codename=FOLLOW,
+        )
+        for org in followed:
+            remove_perm(f"schools.{FOLLOW}", user, org)
+    membership.delete()
+    forget_grants(user)
