@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,8 +10,5 @@ urlpatterns = [
     path("", include("schools.urls")),
     path("", include("roadmaps.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded and rendered files are never served as /media/: every download goes through a
+# view that checks access (orders, scans), even in development.

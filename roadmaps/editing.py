@@ -260,7 +260,7 @@ def measure_delete(*, measure: Measure, acting_user) -> AuditRecord:
 
 def _lock_unrestored(record: AuditRecord) -> None:
     AuditRecord.objects.select_for_update().get(pk=record.pk)
-    if AuditRecord.objects.filter(action=AuditRecord.Action.RESTORE,
+    if AuditRecord.objects.filter(district_id=record.district_id, action=AuditRecord.Action.RESTORE,
                                   before__restored_from=record.pk).exists():
         raise AlreadyRestored("Это уже восстановлено.")
 

@@ -96,7 +96,11 @@ def order_update(*, order: Order, acting_user, **fields) -> Order:
 
 @transaction.atomic
 def order_request_render(*, order: Order, acting_user) -> bool:
-    """Queue the PDF/DOCX job unless one is already under way. False when it is."""
+    """Queue the PDF/DOCX job unless one is already under way. False when it is.
+
+    A signed order is never rendered again: its files must stay what the head signed."""
+    if order.status == Order.Status.SIGNED:
+        raise ValidationError("Приказ подписан: файлы не формируются заново.")
     now = timezone.now()
     claimed = (
         Order.objects.filter(pk=order.pk)

@@ -25,16 +25,18 @@ FIELD_LABELS = {
     "period_start": "Начало периода",
     "period_end": "Конец периода",
 }
-TARGETS = {"measure": "мероприятие", "section": "раздел", "roadmap": "дорожная карта"}
+TARGETS = {"measure": "мероприятие", "section": "раздел", "roadmap": "дорожная карта",
+           "order": "приказ"}
 
 
 def restored_record_ids(records) -> set[int]:
     """Which of these delete records were already restored (one query)."""
-    ids = [r.id for r in records if r.action == AuditRecord.Action.DELETE]
-    if not ids:
+    deleted = [r for r in records if r.action == AuditRecord.Action.DELETE]
+    if not deleted:
         return set()
-    return set(AuditRecord.objects.filter(action=AuditRecord.Action.RESTORE,
-                                          before__restored_from__in=ids)
+    return set(AuditRecord.objects.filter(district_id=deleted[0].district_id,
+                                          action=AuditRecord.Action.RESTORE,
+                                          before__restored_from__in=[r.id for r in deleted])
                .values_list("before__restored_from", flat=True))
 
 
@@ -62,10 +64,12 @@ def measure_history(measure: Measure) -> list[AuditRecord]:
     return records
 
 
-def roadmap_history(roadmap: Roadmap, limit: int = 300) -> list[AuditRecord]:
-    records = list(AuditRecord.objects.filter(district_id=roadmap.district_id,
-                                              roadmap_id_ref=roadmap.pk)
-                   .select_related("actor").order_by("-created_at", "-id")[:limit])
+def roadmap_history(roadmap: Roadmap, limit: int = 300, *, with_orders: bool = True) -> list[AuditRecord]:
+    """The roadmap's journal; order records only for those who may see orders."""
+    records = AuditRecord.objects.filter(district_id=roadmap.district_id, roadmap_id_ref=roadmap.pk)
+    if not with_orders:
+        records = records.exclude(target_type="order")
+    records = list(records.select_related("actor").order_by("-created_at", "-id")[:limit])
     _mark_restored(records)
     return records
 

@@ -169,7 +169,9 @@ def _school_list_filter(g: Grants) -> Q:
 
 
 def _entry_filter(g: Grants) -> Q:
-    return Q(district_id__in=g.full_districts) | Q(organization_id__in=g.followed_schools)
+    return Q(district_id__in=g.full_districts) | Q(
+        organization_id__in=g.followed_schools | g.directed_schools
+    )
 
 
 def _rules() -> dict[type[Model], object]:

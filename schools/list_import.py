@@ -98,8 +98,20 @@ class SchoolMatcher:
 
 
 def preview_matches(district: District, rows: list[SchoolRow]) -> list[tuple[SchoolRow, Organization | None]]:
-    matcher = SchoolMatcher(list(Organization.objects.filter(district=district)))
+    matcher = SchoolMatcher(list(_schools(district)))
     return [(row, matcher.match(row)) for row in rows]
+
+
+def _schools(district: District):
+    return Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL)
+
+
+def _check_login_free(login: str, own: Organization | None = None) -> None:
+    taken = Organization.objects.filter(fis_oko_login__iexact=login)
+    if own is not None:
+        taken = taken.exclude(pk=own.pk)
+    if login and taken.exists():
+        raise DocumentError(f"Логин ФИС ОКО {login} уже принадлежит другой организации.")
 
 
 @transaction.atomic
@@ -111,15 +123,12 @@ def school_list_import(*, district: District, kind: str, year: int, rows: list[S
     school_list, _ = SchoolList.objects.get_or_create(
         district=district, kind=kind, year=year, defaults={"source_document": source_document}
     )
-    matcher = SchoolMatcher(list(Organization.objects.filter(district=district)))
+    matcher = SchoolMatcher(list(_schools(district)))
     matched = created = 0
     for row in rows:
         org = matcher.match(row)
         if org is None:
-            if row.login and Organization.objects.filter(fis_oko_login__iexact=row.login).exists():
-                raise DocumentError(
-                    f"Логин ФИС ОКО {row.login} уже принадлежит школе другого муниципалитета."
-                )
+            _check_login_free(row.login)
             org = Organization(district=district, kind=Organization.Kind.SCHOOL,
                                full_name=row.full_name[:500], short_name=row.short_name[:200],
                                fis_oko_login=row.login if LOGIN.match(row.login) else "",
@@ -131,10 +140,16 @@ def school_list_import(*, district: District, kind: str, year: int, rows: list[S
         else:
             matched += 1
             if row.login and not org.fis_oko_login and LOGIN.match(row.login):
+                _check_login_free(row.login, own=org)
                 org.fis_oko_login = row.login
                 org.save(update_fields=["fis_oko_login"])
-        SchoolListEntry.objects.update_or_create(
-            school_list=school_list, organization=org,
-            defaults={"district": district, "reason": row.reason},
-        )
+        entry = (SchoolListEntry.objects.filter(school_list=school_list, organization=org).first()
+                 or SchoolListEntry(school_list=school_list, organization=org, district=district))
+        entry.reason = row.reason
+        entry.full_clean()
+        entry.save()
+    from roadmaps.services import audit_record
+
+    audit_record(district_id=district.id, actor=acting_user, action="import", target=school_list,
+                 after={"rows": len(rows), "matched": matched, "created": created})
     return school_list, matched, created

@@ -60,10 +60,10 @@ def district_organizations(district: District, user) -> QuerySet[Organization]:
     return scope(Organization.objects.filter(district=district), user).order_by("kind", "short_name")
 
 
-def organization_lists(organization: Organization) -> QuerySet[SchoolListEntry]:
+def organization_lists(organization: Organization, user) -> QuerySet[SchoolListEntry]:
     return (
-        SchoolListEntry.objects.filter(district_id=organization.district_id,
-                                       organization=organization)
+        scope(SchoolListEntry.objects.filter(district_id=organization.district_id,
+                                             organization=organization), user)
         .select_related("school_list")
         .order_by("-school_list__year", "school_list__kind")
     )

@@ -40,6 +40,6 @@ def school_detail(request, district_slug: str, pk: int):
     return render(request, "schools/school_detail.html", {
         "district": school.district,
         "school": school,
-        "entries": selectors.organization_lists(school),
+        "entries": selectors.organization_lists(school, request.user),
         "roadmaps": school_roadmaps(school, request.user),
     })

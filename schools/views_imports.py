@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
 from roadmaps.importers.errors import DocumentError
@@ -56,6 +57,8 @@ def school_list_import_preview(request, district_slug: str, token: str):
             )
         except DocumentError as exc:
             messages.error(request, str(exc))
+        except ValidationError as exc:
+            messages.error(request, "; ".join(exc.messages))
         else:
             discard(request, token)
             messages.success(request, f"Перечень «{school_list}» сохранён: найдено в справочнике "

@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
 from docx.table import _Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .data import OrderDocument, RoadmapTable
 
@@ -89,12 +90,17 @@ def _page_numbers(section) -> None:
     paragraph._p.append(field)
 
 
+def xml_safe(text: str) -> str:
+    """Word cannot hold control characters (a pasted \x0b, a form feed): drop them."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text or "")
+
+
 def _para(document, text: str = "", *, align=None, bold=False, indent=False, caps=False,
           before=0, after=0, right_indent=None, left_indent=None, page_break=False,
           spacing=None):
     p = document.add_paragraph()
     if text:
-        run = p.add_run(text)
+        run = p.add_run(xml_safe(text))
         run.bold = bold or None
         if caps:
             run.font.all_caps = True
@@ -150,7 +156,7 @@ def _cell_text(cell: _Cell, text: str, *, bold=False, align=None) -> None:
     paragraph.style = TABLE_STYLE
     if align is not None:
         paragraph.alignment = align
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     if bold:
         run.bold = True
 
@@ -232,8 +238,8 @@ def _order_body(document, doc: OrderDocument) -> None:
     _para(document, "", before=24)
     sign = _no_borders_table(document, [Mm(108), Mm(72)])
     left, right = sign.rows[0].cells
-    left.paragraphs[0].add_run(doc.signatory_position)
-    right.paragraphs[0].add_run(doc.signatory_name)
+    left.paragraphs[0].add_run(xml_safe(doc.signatory_position))
+    right.paragraphs[0].add_run(xml_safe(doc.signatory_name))
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for cell in (left, right):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM

@@ -157,6 +157,9 @@ def _cell_lines(container, numbering: Numbering, lines: list[str]) -> None:
             _cell_lines(content if content is not None else child, numbering, lines)
 
 
+MAX_COLUMNS = 64
+
+
 def _read_table(tbl, numbering: Numbering) -> Table:
     rows: list[list[str]] = []
     spans: dict[tuple[int, int], int] = {}
@@ -164,10 +167,11 @@ def _read_table(tbl, numbering: Numbering) -> Table:
     for tr in _children(tbl, "w:tr"):
         r = len(rows)
         row: list[str] = []
-        column = _int_property(tr.find(qn("w:trPr")), "w:gridBefore", 0)
+        # a damaged or hostile file may claim a span of a billion columns
+        column = min(max(0, _int_property(tr.find(qn("w:trPr")), "w:gridBefore", 0)), MAX_COLUMNS)
         for tc in _children(tr, "w:tc"):
             properties = tc.find(qn("w:tcPr"))
-            span = max(1, _int_property(properties, "w:gridSpan", 1))
+            span = min(max(1, _int_property(properties, "w:gridSpan", 1)), MAX_COLUMNS)
             while len(row) < column + span:
                 row.append("")
             if _continues_vertical_merge(properties):

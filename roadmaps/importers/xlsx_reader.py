@@ -41,8 +41,30 @@ def read_xlsx(data: bytes) -> RawDocument:
     return RawDocument(blocks=blocks, kind="xlsx")
 
 
+MAX_ROWS, MAX_COLUMNS = 20_000, 100
+
+
+def _value_bounds(sheet) -> tuple[int, int]:
+    """The last row and column that hold a value: a styled cell far down the sheet
+    (XFD1048576) must not make us read seventeen billion empty cells."""
+    rows = cols = 0
+    for (row, col), cell in sheet._cells.items():
+        if cell.value is not None and cell.value != "":
+            rows, cols = max(rows, row), max(cols, col)
+    return rows, cols
+
+
 def _read_sheet(sheet) -> Table | None:
-    grid = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    max_row, max_col = _value_bounds(sheet)
+    if max_row == 0:
+        return None
+    if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
+        raise DocumentError(
+            f"Лист «{sheet.title}» слишком большой для дорожной карты "
+            f"(больше {MAX_ROWS} строк или {MAX_COLUMNS} столбцов)."
+        )
+    grid = [[cell_text(value) for value in row]
+            for row in sheet.iter_rows(max_row=max_row, max_col=max_col, values_only=True)]
     if not grid:
         return None
     spans: dict[tuple[int, int], int] = {}

@@ -1,4 +1,6 @@
 """The order (приказ) that approves a roadmap, its rendered files and its signed scan."""
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,7 +9,8 @@ from schools.models import District, SchoolList
 
 
 def order_file_path(instance: "Order", filename: str) -> str:
-    return f"orders/{instance.district_id}/{instance.pk or 'new'}/{filename}"
+    # a random part, so a path is never guessable should storage ever be exposed
+    return f"orders/{instance.district_id}/{instance.pk or 'new'}/{secrets.token_urlsafe(12)}/{filename}"
 
 
 def default_school_list_kinds() -> list[str]:

@@ -37,7 +37,7 @@ def roadmap_import_upload(request, district_slug: str):
 def roadmap_import_preview(request, district_slug: str, token: str):
     district = access.get_district_for_user(request.user, district_slug, access.Action.MANAGE)
     item = unstash(request, district, token)
-    data = request.POST if request.method == "POST" else (request.GET or None)
+    data = request.POST if request.method == "POST" else None
     try:
         doc = read_stashed(item)
         preview = build_preview(doc, district)
@@ -53,7 +53,8 @@ def roadmap_import_preview(request, district_slug: str, token: str):
         form.bind_defaults(mapping=preview.parsed.mapping, period=preview.period,
                            title=preview.parsed.title)
     error = None
-    if request.method == "POST" and form.is_valid():
+    confirming = request.method == "POST" and "refresh" not in request.POST
+    if confirming and form.is_valid():
         if preview.period is None:
             error = "Не удалось определить период по названию: укажите начало и конец периода."
         else:

@@ -102,8 +102,11 @@ def order_status(request, district_slug: str, pk: int):
 def order_render(request, district_slug: str, pk: int):
     order = access.get_order_for_user(request.user, pk, access.Action.MANAGE,
                                       district__slug=district_slug)
-    if not orders.order_request_render(order=order, acting_user=request.user):
-        messages.info(request, "Файлы уже формируются.")
+    try:
+        if not orders.order_request_render(order=order, acting_user=request.user):
+            messages.info(request, "Файлы уже формируются.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     if request.htmx:
         order.refresh_from_db()
         return render(request, "roadmaps/order_status.html", _detail_context(request, order))

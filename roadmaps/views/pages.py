@@ -62,7 +62,8 @@ def roadmap_list(request, district_slug: str):
 @login_required
 def roadmap_history(request, district_slug: str, pk: int):
     roadmap = access.get_roadmap_for_user(request.user, pk, district__slug=district_slug)
-    records = selectors_history.roadmap_history(roadmap)
+    records = selectors_history.roadmap_history(
+        roadmap, with_orders=access.can_view_orders(request.user, roadmap.district_id))
     return render(request, "roadmaps/roadmap_history.html", {
         "district": roadmap.district, "roadmap": roadmap,
         "records": selectors_history.describe_records(records, roadmap),

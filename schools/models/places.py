@@ -113,7 +113,9 @@ class Organization(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                "district", Upper("short_name"), name="org_unique_short_name_in_district"
+                "district", Upper("short_name"), name="org_unique_short_name_in_district",
+                violation_error_message="В муниципалитете уже есть организация с таким кратким "
+                                        "наименованием.",
             ),
             models.UniqueConstraint(
                 fields=["fis_oko_login"],

@@ -71,3 +71,10 @@ def test_the_approval_stamp_docx_starts_with_the_stamp(seed_orders):
 
     assert texts[0] == "УТВЕРЖДАЮ"
     assert "Приказ от 13.02.2023 №\u00a049" in texts
+
+
+def test_control_characters_in_user_text_do_not_break_the_word_file():
+    from roadmaps.documents.docx import xml_safe
+
+    assert xml_safe("Срок\x0bуточнить\x0c") == "Срокуточнить"
+    assert xml_safe("обычный текст — «как есть»") == "обычный текст — «как есть»"

@@ -284,3 +284,44 @@ def test_paragraphs_and_tables_keep_document_order_in_word():
     first_table = next(i for i, b in enumerate(document.blocks) if isinstance(b, Table))
     assert document.blocks[first_table - 1].text.startswith("Дорожная карта комплекса мероприятий")
     assert document.blocks[first_table].rows[0] == ["№", "Мероприятия", "Сроки", "Ответственные"]
+
+
+def test_a_styled_cell_far_down_an_xlsx_sheet_does_not_blow_up_the_reader():
+    import io
+
+    import openpyxl
+    from openpyxl.styles import Font
+
+    from roadmaps.importers.readers import read_document
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["B1"] = "№", "Мероприятия"
+    sheet["A2"], sheet["B2"] = "1", "Назначение координатора"
+    sheet["XFD1048576"].font = Font(bold=True)  # formatting only, no value
+    buffer = io.BytesIO()
+    book.save(buffer)
+    doc = read_document("plan.xlsx", buffer.getvalue())
+    assert doc.tables[0].rows == [["№", "Мероприятия"], ["1", "Назначение координатора"]]
+
+
+def test_a_docx_cell_claiming_a_huge_span_is_capped():
+    import io
+
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import OxmlElement
+
+    from roadmaps.importers.readers import read_document
+
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "№", "Мероприятия"
+    table.cell(1, 0).text, table.cell(1, 1).text = "1", "Назначение"
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "1000000000")
+    table.cell(1, 1)._tc.get_or_add_tcPr().append(span)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = read_document("plan.docx", buffer.getvalue())
+    assert max(len(row) for row in doc.tables[0].rows) <= 66

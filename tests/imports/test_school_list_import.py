@@ -60,7 +60,7 @@ def test_a_login_of_another_districts_school_is_refused(tmp_path, district_a, di
     OrganizationFactory(district=district_b, short_name="Чужая школа", fis_oko_login="sch233310")
     path = tmp_path / "list.txt"
     path.write_text(TABLE)
-    with pytest.raises(CommandError, match="другого муниципалитета"):
+    with pytest.raises(CommandError, match="уже принадлежит другой организации"):
         call_command("import_school_list", str(path), "--district", district_a.slug, "--kind",
                      "low_results", "--year", "2021", stdout=io.StringIO())
     assert not SchoolListEntry.objects.exists()
@@ -95,3 +95,14 @@ def test_the_upload_page_previews_then_saves(client_for, coordinator_a, district
 def test_only_the_coordinator_may_import_lists(request, client, district_a, role, expected):
     client.force_login(request.getfixturevalue(role))
     assert client.get(reverse("school_list_import", args=[district_a.slug])).status_code == expected
+
+
+def test_a_supporting_body_with_the_same_name_is_not_put_on_a_school_list(tmp_path, district_a):
+    OrganizationFactory(district=district_a, kind=Organization.Kind.SUPPORTING_BODY,
+                        short_name="МКОУ Кармаклинская СОШ")
+    path = tmp_path / "list.txt"
+    path.write_text(TABLE)
+    with pytest.raises(CommandError, match="уже есть организация с таким кратким наименованием"):
+        call_command("import_school_list", str(path), "--district", district_a.slug, "--kind",
+                     "low_results", "--year", "2021", stdout=io.StringIO())
+    assert not SchoolListEntry.objects.exists()

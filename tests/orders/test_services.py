@@ -105,6 +105,8 @@ def test_a_signed_scan_signs_the_order_and_approves_the_roadmap(order_a, coordin
                                       action="status").exists()
     with pytest.raises(ValidationError, match="подписан"):
         orders.order_update(order=order_a, acting_user=coordinator_a, number="1")
+    with pytest.raises(ValidationError, match="подписан"):  # the signed files stay as signed
+        orders.order_request_render(order=order_a, acting_user=coordinator_a)
 
 
 def test_an_image_scan_is_accepted_by_its_magic_bytes(order_a, coordinator_a):

@@ -97,3 +97,18 @@ def test_choosing_both_a_file_and_text_is_refused(client_for, coordinator_a, dis
     )
     assert response.status_code == 400
     assert "что-то одно" in response.content.decode()
+
+
+def test_refreshing_the_preview_creates_nothing_and_keeps_the_token_out_of_the_url(
+    client_for, coordinator_a, district_a, seed_molchanovo
+):
+    client = client_for(coordinator_a)
+    preview_url = client.post(upload_url(district_a), {"text": seed_molchanovo}).url
+    form = client.get(preview_url).context["form"]
+    data = {name: (field.initial if field.initial is not None else "") for name, field in form.fields.items()}
+    data["map_deadline"] = ""  # the person says there is no deadline column
+    response = client.post(preview_url, {**data, "refresh": "1"})
+    assert response.status_code == 200
+    assert response.context["form"]["map_deadline"].value() == ""
+    assert not Roadmap.objects.exists()
+    assert 'formmethod="get"' not in response.content.decode()  # the CSRF token stays out of URLs
