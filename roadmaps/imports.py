@@ -188,7 +188,7 @@ def directive_get_or_create(district: District, ref: DirectiveRef | None) -> Dir
         return None
     directive, _ = Directive.objects.get_or_create(
         region=district.region, kind=ref.kind, number=ref.number, issued_on=ref.issued_on,
-        defaults={"issuer": ref.issuer[:300], "title": ref.title[:500] or ref.issuer[:500]},
+        issuer=ref.issuer[:300], defaults={"title": ref.title[:500] or ref.issuer[:500]},
     )
     return directive
 

@@ -248,8 +248,11 @@ def curators(request, district_slug: str):
     district = access.get_district_for_user(request.user, district_slug, MANAGE)
     schools = selectors.district_schools(district)
     if request.method == "POST":
-        membership = Membership.objects.filter(district=district, role=Role.CURATOR,
-                                               user_id=request.POST.get("curator") or 0).first()
+        curator_id = request.POST.get("curator", "")
+        membership = Membership.objects.filter(
+            district=district, role=Role.CURATOR,
+            user_id=int(curator_id) if curator_id.isdigit() else 0,
+        ).first()
         if membership is None:
             raise Http404("Не найдено")
         chosen = {str(v) for v in request.POST.getlist("schools")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -11,7 +12,7 @@ from schools.templatetags.ru import ru_plural
 
 from .. import editing_sections
 from ..forms import SectionForm, SectionMoveForm
-from ..models import Section
+from ..models import Measure, Section
 from .editing import _render
 from .table import back_to_roadmap, edit_roadmap, edit_section, render_blocks, table_context
 
@@ -87,7 +88,11 @@ def section_menu(request, district_slug: str, pk: int):
     return render(request, "roadmaps/roadmap_detail_section_menu.html", {
         **table_context(request, section.roadmap), "section": section,
         "tops": list(tops.order_by("position", "id")), "has_children": has_children,
-        "measure_count": section.measures.count()})
+        # the measures of its sub-sections go with it too
+        "measure_count": Measure.objects.filter(
+            district_id=section.district_id,
+            section__in=Section.objects.filter(Q(pk=section.pk) | Q(parent=section)),
+        ).count()})
 
 
 @login_required

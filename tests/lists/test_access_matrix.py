@@ -11,8 +11,10 @@ ROLES = ["anonymous", "coordinator_a", "curator_a", "head_a", "director_a", "reg
 OK = "ok"
 DISTRICT_READ = [302, OK, OK, OK, 403, OK, 404]
 LIST_READ = [302, OK, OK, OK, 404, OK, 404]        # a director does not see the lists at all
+OWN_ENTRY_READ = [302, OK, OK, OK, OK, OK, 404]    # …but sees its own school's entry (school page)
 DISTRICT_MANAGE = [302, OK, 403, 403, 403, 403, 404]
 LIST_MANAGE = [302, OK, 403, 403, 404, 403, 404]
+OWN_ENTRY_MANAGE = [302, OK, 403, 403, 403, 403, 404]  # the director sees its entry, may not change it
 
 ORG = {"kind": "school", "short_name": "МКОУ Новая СОШ", "full_name": "Новая школа"}
 ACTIONS = {
@@ -28,10 +30,10 @@ ACTIONS = {
     "list page":           ("get", "list_detail", "dl", None, LIST_READ),
     "source document":     ("post", "list_edit", "dl", {"source_document": "приказ"}, LIST_MANAGE),
     "add entry":           ("post", "entry_new", "dl", {"organization": "o2"}, LIST_MANAGE),
-    "entry row":           ("get", "entry_row", "de", None, LIST_READ),
-    "entry form":          ("get", "entry_edit", "de", None, LIST_MANAGE),
-    "save entry":          ("post", "entry_edit", "de", {"reason": "Новое основание"}, LIST_MANAGE),
-    "remove entry":        ("post", "entry_remove", "de", {}, LIST_MANAGE),
+    "entry row":           ("get", "entry_row", "de", None, OWN_ENTRY_READ),
+    "entry form":          ("get", "entry_edit", "de", None, OWN_ENTRY_MANAGE),
+    "save entry":          ("post", "entry_edit", "de", {"reason": "Новое основание"}, OWN_ENTRY_MANAGE),
+    "remove entry":        ("post", "entry_remove", "de", {}, OWN_ENTRY_MANAGE),
     "mentor pairs":        ("get", "mentor_pairs", "d", None, DISTRICT_MANAGE),
     "add mentor pair":     ("post", "mentor_pairs", "d", {"year": "2026", "mentor": "o",
                                                           "mentee": "o2"}, DISTRICT_MANAGE),

@@ -8,6 +8,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = seed_demo()
-        self.stdout.write("Демонстрационные учётные записи (пароль у всех: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Демонстрационные учётные записи (пароль у всех: {DEMO_PASSWORD}):")
         for login in logins:
             self.stdout.write(f"  {login.email:<32} {login.role} — {login.scope}")
