@@ -149,11 +149,15 @@ def _order_store_files(*, order: Order, pdf: bytes, docx: bytes, acting_user) ->
     old = [name for name in (locked.pdf.name, locked.docx.name) if name]
     locked.pdf.save(f"order-{locked.pk}.pdf", ContentFile(pdf), save=False)
     locked.docx.save(f"order-{locked.pk}.docx", ContentFile(docx), save=False)
-    locked.render_state, locked.render_progress = Order.RenderState.DONE, 100
+    # text edited while the job ran: keep the files, but show them as outdated
+    changed = order.updated_at and locked.updated_at and locked.updated_at > order.updated_at
+    locked.render_state = Order.RenderState.IDLE if changed else Order.RenderState.DONE
+    locked.render_progress = 100
     locked.render_error, locked.rendered_at = "", timezone.now()
     locked.full_clean()
+    # updated_at is left alone: it marks changes of the text, which the check above reads
     locked.save(update_fields=["pdf", "docx", "render_state", "render_progress", "render_error",
-                               "rendered_at", "updated_at"])
+                               "rendered_at"])
     audit_record(district_id=locked.district_id, actor=acting_user,
                  action=AuditRecord.Action.STATUS, target=locked,
                  after={"render_state": locked.render_state, "pdf": locked.pdf.name,

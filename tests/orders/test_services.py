@@ -138,3 +138,12 @@ def test_a_scan_needs_the_number_and_date_of_the_signed_order(filled_roadmap_a, 
     order = orders.order_create_draft(roadmap=filled_roadmap_a, acting_user=coordinator_a)
     with pytest.raises(ValidationError, match="номер и дату"):
         orders.order_attach_signed_scan(order=order, upload=scan(), acting_user=coordinator_a)
+
+
+def test_text_edited_while_the_job_runs_leaves_the_files_marked_outdated(order_a, coordinator_a):
+    Order.objects.filter(pk=order_a.pk).update(render_state=Order.RenderState.RUNNING)
+    started = Order.objects.get(pk=order_a.pk)  # what the job loaded when it claimed the work
+    orders.order_update(order=Order.objects.get(pk=order_a.pk), acting_user=coordinator_a,
+                        title="Об утверждении исправленной дорожной карты")
+    done = orders.order_render(order=started, acting_user=coordinator_a)
+    assert done.pdf.name and done.render_state == Order.RenderState.IDLE
