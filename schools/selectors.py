@@ -11,26 +11,93 @@ from .models import District, Organization, Region, SchoolList, SchoolListEntry
 
 
 @dataclass
-class Home:
+class DistrictBlock:
+    district: District
+    roadmaps: list = field(default_factory=list)
+    lists: list[SchoolList] = field(default_factory=list)  # the latest year's lists
+
+
+@dataclass
+class SchoolBlock:
+    school: Organization
+    roadmaps: list = field(default_factory=list)
+    municipal: list = field(default_factory=list)  # the district's roadmaps it works by
+
+
+@dataclass
+class RegionBlock:
+    region: Region
     districts: list[District] = field(default_factory=list)
-    regions: list[Region] = field(default_factory=list)
-    schools: list[Organization] = field(default_factory=list)
+
+
+@dataclass
+class Home:
+    districts: list[DistrictBlock] = field(default_factory=list)
+    regions: list[RegionBlock] = field(default_factory=list)
+    schools: list[SchoolBlock] = field(default_factory=list)
+    all_districts: list[District] = field(default_factory=list)  # administrators only
 
 
 def home_for_user(user) -> Home:
-    """What a person may open, by role: districts, regions and their own schools."""
+    """What a person may open, by role, in a fixed number of queries: a coordinator's
+    district with its roadmaps and flagged schools, a director's school with its roadmaps,
+    a regional member's districts."""
+    from roadmaps.models import Roadmap
+
     g = grants_for(user)
-    district_ids = g.full_districts | g.curator_districts
+    home = Home()
     if g.superuser:
-        districts = visible_districts(user)
-    else:
-        districts = District.objects.filter(id__in=district_ids - g.regional_districts)
-    schools = Organization.objects.filter(id__in=g.directed_schools | g.followed_schools)
-    return Home(
-        districts=list(districts.select_related("region").order_by("name")[:200]),
-        regions=list(visible_regions(user).order_by("name")),
-        schools=list(schools.select_related("district").order_by("short_name")),
+        home.all_districts = list(visible_districts(user).select_related("region").order_by("name")[:200])
+        return home
+    district_ids = (g.full_districts | g.curator_districts) - g.regional_districts
+    if district_ids:
+        blocks = {d.id: DistrictBlock(d) for d in
+                  District.objects.filter(id__in=district_ids).select_related("region").order_by("name")}
+        roadmaps = scope(Roadmap.objects.filter(district_id__in=district_ids), user).exclude(
+            status=Roadmap.Status.ARCHIVED).select_related("school").order_by("school__short_name", "-period_start")
+        for r in roadmaps:
+            blocks[r.district_id].roadmaps.append(r)
+        for school_list in district_school_lists_for(district_ids, user):
+            block = blocks[school_list.district_id]
+            if not block.lists or block.lists[0].year == school_list.year:
+                block.lists.append(school_list)
+        home.districts = list(blocks.values())
+    if g.regional_regions:
+        regions = {r.id: RegionBlock(r) for r in visible_regions(user).order_by("name")}
+        for d in District.objects.filter(region_id__in=regions).order_by("name"):
+            regions[d.region_id].districts.append(d)
+        home.regions = list(regions.values())
+    school_ids = g.directed_schools
+    if school_ids:
+        schools = {s.id: SchoolBlock(s) for s in
+                   Organization.objects.filter(id__in=school_ids).select_related("district")}
+        districts = {s.school.district_id for s in schools.values()}
+        readable = Roadmap.objects.filter(
+            Q(school_id__in=school_ids)
+            | (Q(school__isnull=True, district_id__in=districts)
+               & ~Q(status=Roadmap.Status.ARCHIVED))
+        )
+        for r in scope(readable, user).order_by("-period_start"):
+            if r.school_id:
+                schools[r.school_id].roadmaps.append(r)
+            else:
+                for block in schools.values():
+                    if block.school.district_id == r.district_id:
+                        block.municipal.append(r)
+        home.schools = list(schools.values())
+    return home
+
+
+def district_school_lists_for(district_ids, user, *, flagged_only: bool = True) -> list[SchoolList]:
+    """Lists with their entries, newest year first; `flagged_only` leaves mentor lists out."""
+    entries = scope(SchoolListEntry.objects.all(), user).select_related("organization").order_by(
+        "organization__short_name"
     )
+    lists = scope(SchoolList.objects.filter(district_id__in=district_ids), user)
+    if flagged_only:
+        lists = lists.exclude(kind=SchoolList.Kind.MENTOR)
+    return list(lists.prefetch_related(Prefetch("entries", queryset=entries))
+                .order_by("district_id", "-year", "kind"))
 
 
 def district_roadmaps(district: District, user) -> QuerySet:
@@ -46,14 +113,7 @@ def district_roadmaps(district: District, user) -> QuerySet:
 
 
 def district_school_lists(district: District, user) -> list[SchoolList]:
-    entries = scope(SchoolListEntry.objects.all(), user).select_related("organization").order_by(
-        "organization__short_name"
-    )
-    return list(
-        scope(SchoolList.objects.filter(district=district), user)
-        .prefetch_related(Prefetch("entries", queryset=entries))
-        .order_by("-year", "kind")
-    )
+    return district_school_lists_for([district.id], user, flagged_only=False)
 
 
 def district_organizations(district: District, user) -> QuerySet[Organization]:

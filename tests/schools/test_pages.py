@@ -113,3 +113,29 @@ def test_russian_plural_forms(n, expected):
     from schools.templatetags.ru import ru_plural
 
     assert ru_plural(n, "школа,школы,школ") == expected
+
+
+def test_a_coordinators_home_lists_the_districts_roadmaps_and_flagged_schools(
+    client_for, coordinator_a, roadmap_a, list_entry_a, roadmap_b
+):
+    html = client_for(coordinator_a).get(reverse("home")).content.decode()
+    assert roadmap_a.title in html
+    assert list_entry_a.organization.short_name in html and list_entry_a.reason in html
+    assert roadmap_b.title not in html
+
+
+def test_a_directors_home_lists_its_school_and_its_roadmaps(client_for, director_a, school_roadmap_a,
+                                                           other_school_roadmap_a, roadmap_a):
+    html = client_for(director_a).get(reverse("home")).content.decode()
+    assert school_roadmap_a.title in html
+    assert roadmap_a.title in html  # the municipal roadmap it reports on
+    assert other_school_roadmap_a.title not in html
+
+
+def test_the_home_page_query_count_does_not_grow_with_rows(client_for, coordinator_a, district_a):
+    client = client_for(coordinator_a)
+    url = reverse("home")
+    _add_district_rows(district_a, 2)
+    small = _count_queries(client, url)
+    _add_district_rows(district_a, 10)
+    assert _count_queries(client, url) == small
