@@ -208,14 +208,13 @@ def mentor_years(district: District) -> list[int]:
                 .values_list("year", flat=True).distinct())
 
 
-def school_mentor_pairs(school: Organization):
-    from django.db.models import Q
-
+def school_mentor_pairs(school: Organization, user):
+    """The school's mentors and mentees over the years (for its page)."""
     from .models import MentorPair
 
-    return list(MentorPair.objects.filter(Q(mentor=school) | Q(mentee=school),
-                                          district_id=school.district_id)
-                .select_related("mentor", "mentee").order_by("-year"))
+    pairs = MentorPair.objects.filter(Q(mentor=school) | Q(mentee=school),
+                                      district_id=school.district_id)
+    return list(scope(pairs, user).select_related("mentor", "mentee").order_by("-year"))
 
 
 @dataclass

@@ -41,5 +41,6 @@ def school_detail(request, district_slug: str, pk: int):
         "district": school.district,
         "school": school,
         "entries": selectors.organization_lists(school, request.user),
+        "mentor_pairs": selectors.school_mentor_pairs(school, request.user),
         "roadmaps": school_roadmaps(school, request.user),
     })

@@ -139,3 +139,12 @@ def test_the_home_page_query_count_does_not_grow_with_rows(client_for, coordinat
     small = _count_queries(client, url)
     _add_district_rows(district_a, 10)
     assert _count_queries(client, url) == small
+
+
+def test_a_schools_page_shows_its_mentor_pairs(client_for, coordinator_a, school_a, other_school_a):
+    from schools.models import MentorPair
+
+    MentorPair.objects.create(district=school_a.district, mentor=other_school_a, mentee=school_a, year=2026)
+    url = reverse("school_detail", args=[school_a.district.slug, school_a.pk])
+    html = client_for(coordinator_a).get(url).content.decode()
+    assert "Наставничество" in html and other_school_a.short_name in html
