@@ -242,14 +242,38 @@ def school_list_entry_remove(*, entry: SchoolListEntry, acting_user) -> None:
 
 
 @transaction.atomic
-def mentor_pair_set(*, district: District, year: int, acting_user,
-                    pairs: list[tuple[Organization, Organization]]) -> list[MentorPair]:
-    """Set exactly the mentor pairs (mentor, mentee) of a district for a year."""
+@transaction.atomic
+def mentor_pair_add(*, district: District, year: int, mentor: Organization, mentee: Organization,
+                    acting_user) -> MentorPair:
+    """Add one pair; a pair someone else added meanwhile is left as it is."""
+    mentor_pair_set_check(district, [(mentor, mentee)])
+    pair, created = MentorPair.objects.get_or_create(district=district, year=year, mentor=mentor,
+                                                     mentee=mentee)
+    if created:
+        _audit(district_id=district.id, acting_user=acting_user, action="create", target=district,
+               after={"year": year, "pair": [mentor.pk, mentee.pk]})
+    return pair
+
+
+@transaction.atomic
+def mentor_pair_remove(*, pair: MentorPair, acting_user) -> None:
+    _audit(district_id=pair.district_id, acting_user=acting_user, action="delete",
+           target=pair.district, before={"year": pair.year, "pair": [pair.mentor_id, pair.mentee_id]})
+    pair.delete()
+
+
+def mentor_pair_set_check(district: District, pairs) -> None:
     for mentor, mentee in pairs:
         if mentor.district_id != district.id or mentee.district_id != district.id:
             raise ValueError("Школа относится к другому муниципалитету.")
         if mentor.pk == mentee.pk:
             raise ValueError("Школа не может быть наставником самой себе.")
+
+
+def mentor_pair_set(*, district: District, year: int, acting_user,
+                    pairs: list[tuple[Organization, Organization]]) -> list[MentorPair]:
+    """Set exactly the mentor pairs (mentor, mentee) of a district for a year."""
+    mentor_pair_set_check(district, pairs)
     wanted = {(m.pk, e.pk) for m, e in pairs}
     current = {(p.mentor_id, p.mentee_id): p
                for p in MentorPair.objects.filter(district=district, year=year)}

@@ -19,7 +19,7 @@ from .forms_lists import (
     SchoolListForm,
     SourceDocumentForm,
 )
-from .models import Membership, Role, SchoolList
+from .models import Membership, MentorPair, Role, SchoolList
 
 MANAGE = access.Action.MANAGE
 
@@ -229,13 +229,17 @@ def mentor_pairs(request, district_slug: str):
     schools = selectors.district_schools(district)
     form = MentorPairForm(request.POST or None, schools=schools)
     if request.method == "POST":
-        remove = request.POST.get("remove")
-        wanted = [(p.mentor, p.mentee) for p in pairs if str(p.pk) != remove]
-        if remove or form.is_valid():
-            if not remove:
-                wanted.append((form.cleaned_data["mentor"], form.cleaned_data["mentee"]))
-            services.mentor_pair_set(district=district, year=year, pairs=wanted,
-                                     acting_user=request.user)
+        remove = request.POST.get("remove", "")
+        if remove:
+            pair = MentorPair.objects.filter(district=district, year=year,
+                                             pk=int(remove) if remove.isdigit() else 0).first()
+            if pair is not None:
+                services.mentor_pair_remove(pair=pair, acting_user=request.user)
+            return redirect(f"{request.path}?year={year}")
+        if form.is_valid():
+            services.mentor_pair_add(district=district, year=year, acting_user=request.user,
+                                     mentor=form.cleaned_data["mentor"],
+                                     mentee=form.cleaned_data["mentee"])
             return redirect(f"{request.path}?year={year}")
     return render(request, "schools/mentor_pairs.html", {
         "district": district, "year": year, "years": sorted(set(years) | {year}, reverse=True),

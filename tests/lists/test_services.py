@@ -109,3 +109,18 @@ def test_lists_by_year_count_their_schools(district_a, coordinator_a, list_entry
     (year, lists), = district_lists_by_year(district_a, coordinator_a)
     assert year == 2026 and lists[0].entry_count == 1 and lists[0].excluded_count == 0
     assert isinstance(lists[0], SchoolList)
+
+
+def test_adding_a_mentor_pair_keeps_a_pair_added_meanwhile(district_a, school_a, other_school_a,
+                                                           coordinator_a):
+    from tests.factories import OrganizationFactory
+
+    third = OrganizationFactory(district=district_a)
+    services.mentor_pair_add(district=district_a, year=2026, mentor=school_a, mentee=other_school_a,
+                             acting_user=coordinator_a)
+    services.mentor_pair_add(district=district_a, year=2026, mentor=school_a, mentee=third,
+                             acting_user=coordinator_a)
+    assert MentorPair.objects.filter(district=district_a, year=2026).count() == 2
+    with pytest.raises(ValueError, match="самой себе"):
+        services.mentor_pair_add(district=district_a, year=2026, mentor=third, mentee=third,
+                                 acting_user=coordinator_a)
