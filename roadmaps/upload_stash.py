@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
 
+from .importers.errors import DocumentError
 from .imports import read_pasted, read_upload
 
 SESSION_KEY = "pending_imports"
@@ -45,8 +46,6 @@ def discard(request, token: str) -> None:
 
 def read_source(form_data: dict, max_bytes: int):
     """(RawDocument, data, name, kind) from an ImportSourceForm's cleaned data."""
-    from .importers.errors import DocumentError
-
     upload, text = form_data.get("file"), form_data.get("text") or ""
     if upload:
         if upload.size > max_bytes:

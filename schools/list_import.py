@@ -12,6 +12,7 @@ from django.db import transaction
 
 from roadmaps.importers.document import RawDocument, Table
 from roadmaps.importers.errors import DocumentError
+from roadmaps.services import audit_record
 
 from .models import District, Organization, SchoolList, SchoolListEntry
 
@@ -148,8 +149,6 @@ def school_list_import(*, district: District, kind: str, year: int, rows: list[S
         entry.reason = row.reason
         entry.full_clean()
         entry.save()
-    from roadmaps.services import audit_record
-
     audit_record(district_id=district.id, actor=acting_user, action="import", target=school_list,
                  after={"rows": len(rows), "matched": matched, "created": created})
     return school_list, matched, created

@@ -246,7 +246,7 @@ def school_list_entry_remove(*, entry: SchoolListEntry, acting_user) -> None:
 def mentor_pair_add(*, district: District, year: int, mentor: Organization, mentee: Organization,
                     acting_user) -> MentorPair:
     """Add one pair; a pair someone else added meanwhile is left as it is."""
-    mentor_pair_set_check(district, [(mentor, mentee)])
+    _check_mentor_pair(district, mentor, mentee)
     pair, created = MentorPair.objects.get_or_create(district=district, year=year, mentor=mentor,
                                                      mentee=mentee)
     if created:
@@ -262,36 +262,11 @@ def mentor_pair_remove(*, pair: MentorPair, acting_user) -> None:
     pair.delete()
 
 
-def mentor_pair_set_check(district: District, pairs) -> None:
-    for mentor, mentee in pairs:
-        if mentor.district_id != district.id or mentee.district_id != district.id:
-            raise ValueError("Школа относится к другому муниципалитету.")
-        if mentor.pk == mentee.pk:
-            raise ValueError("Школа не может быть наставником самой себе.")
-
-
-def mentor_pair_set(*, district: District, year: int, acting_user,
-                    pairs: list[tuple[Organization, Organization]]) -> list[MentorPair]:
-    """Set exactly the mentor pairs (mentor, mentee) of a district for a year."""
-    mentor_pair_set_check(district, pairs)
-    wanted = {(m.pk, e.pk) for m, e in pairs}
-    current = {(p.mentor_id, p.mentee_id): p
-               for p in MentorPair.objects.filter(district=district, year=year)}
-    removed = [p for key, p in current.items() if key not in wanted]
-    added = [MentorPair(district=district, year=year, mentor_id=m, mentee_id=e)
-             for m, e in sorted(wanted - set(current))]
-    for pair in added:
-        pair.full_clean()
-    if removed:
-        MentorPair.objects.filter(pk__in=[p.pk for p in removed]).delete()
-    MentorPair.objects.bulk_create(added)
-    if added or removed:
-        _audit(district_id=district.id, acting_user=acting_user, action="update",
-               target=district,
-               before={"year": year, "pairs": sorted([list(k) for k in current])},
-               after={"year": year, "pairs": sorted([list(k) for k in wanted])})
-    return list(MentorPair.objects.filter(district=district, year=year)
-                .select_related("mentor", "mentee").order_by("mentee__short_name"))
+def _check_mentor_pair(district: District, mentor: Organization, mentee: Organization) -> None:
+    if mentor.district_id != district.id or mentee.district_id != district.id:
+        raise ValueError("Школа относится к другому муниципалитету.")
+    if mentor.pk == mentee.pk:
+        raise ValueError("Школа не может быть наставником самой себе.")
 
 
 @transaction.atomic

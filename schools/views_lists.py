@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from . import access, selectors, services
+from .forms import add_service_errors
 from .forms_lists import (
     EntryForm,
     MentorPairForm,
@@ -22,14 +23,6 @@ from .forms_lists import (
 from .models import Membership, MentorPair, Role, SchoolList
 
 MANAGE = access.Action.MANAGE
-
-
-def _errors_into(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # --- organisations -------------------------------------------------------------------------
@@ -60,7 +53,7 @@ def organization_form(request, district_slug: str, pk: int | None = None):
                 org = services.organization_create(district=district, acting_user=request.user,
                                                    **form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Сохранено: {org.short_name}.")
             return redirect("organization_list", district.slug)
@@ -91,7 +84,7 @@ def list_new(request, district_slug: str):
             school_list = services.school_list_create(district=district, acting_user=request.user,
                                                       **form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_service_errors(form, exc)
         else:
             return redirect("list_detail", district.slug, school_list.pk)
     return render(request, "schools/list_form.html", {"district": district, "form": form},
@@ -143,7 +136,7 @@ def entry_new(request, district_slug: str, pk: int):
             services.school_list_entry_add(school_list=school_list, acting_user=request.user,
                                            **form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_service_errors(form, exc)
         else:
             ctx = _list_context(request, school_list)
             form = EntryForm(schools=ctx["free_schools"])
@@ -180,7 +173,7 @@ def entry_edit(request, district_slug: str, pk: int):
             services.school_list_entry_update(entry=entry, acting_user=request.user,
                                               **form.cleaned_data)
         except ValidationError as exc:
-            _errors_into(form, exc)
+            add_service_errors(form, exc)
         else:
             if not request.htmx:
                 return redirect("list_detail", entry.district.slug, entry.school_list_id)

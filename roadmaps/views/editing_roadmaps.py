@@ -8,19 +8,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from schools import access
+from schools.forms import add_service_errors
 
 from .. import editing_roadmaps, services
 from ..forms import CopyForwardForm, RoadmapForm
 from .pages import import_url
 from .table import edit_roadmap
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
@@ -32,7 +25,7 @@ def roadmap_new(request, district_slug: str):
             roadmap = services.roadmap_create(district=district, acting_user=request.user,
                                               **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Дорожная карта создана. Добавьте разделы и мероприятия.")
             return redirect("roadmap_detail", district.slug, roadmap.pk)
@@ -53,7 +46,7 @@ def roadmap_settings(request, district_slug: str, pk: int):
             editing_roadmaps.roadmap_update(roadmap=roadmap, acting_user=request.user,
                                             **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Изменения сохранены.")
             return redirect("roadmap_detail", roadmap.district.slug, roadmap.pk)
@@ -73,7 +66,7 @@ def roadmap_copy(request, district_slug: str, pk: int):
             roadmap = editing_roadmaps.roadmap_copy_forward(
                 source=source, acting_user=request.user, title=form.cleaned_data["title"])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Копия создана: сроки сдвинуты на год, все мероприятия "
                                       "отмечены для проверки.")

@@ -73,13 +73,12 @@ def test_removing_an_entry_keeps_a_record_of_it(list_entry_a, coordinator_a):
     assert record.before["reason"] == "Низкие результаты ОГЭ"
 
 
-def test_mentor_pairs_are_set_exactly_for_a_year(district_a, coordinator_a, school_a,
-                                                 other_school_a):
-    services.mentor_pair_set(district=district_a, year=2026, acting_user=coordinator_a,
-                             pairs=[(school_a, other_school_a)])
-    services.mentor_pair_set(district=district_a, year=2025, acting_user=coordinator_a,
-                             pairs=[(other_school_a, school_a)])
-    services.mentor_pair_set(district=district_a, year=2026, acting_user=coordinator_a, pairs=[])
+def test_mentor_pairs_are_kept_per_year(district_a, coordinator_a, school_a, other_school_a):
+    this_year = services.mentor_pair_add(district=district_a, year=2026, acting_user=coordinator_a,
+                                         mentor=school_a, mentee=other_school_a)
+    services.mentor_pair_add(district=district_a, year=2025, acting_user=coordinator_a,
+                             mentor=other_school_a, mentee=school_a)
+    services.mentor_pair_remove(pair=this_year, acting_user=coordinator_a)
     assert list(MentorPair.objects.values_list("mentor", "mentee", "year")) == [
         (other_school_a.pk, school_a.pk, 2025)]
 
@@ -87,11 +86,11 @@ def test_mentor_pairs_are_set_exactly_for_a_year(district_a, coordinator_a, scho
 def test_a_school_cannot_mentor_itself_or_a_foreign_school(district_a, coordinator_a, school_a,
                                                            school_b):
     with pytest.raises(ValueError):
-        services.mentor_pair_set(district=district_a, year=2026, acting_user=coordinator_a,
-                                 pairs=[(school_a, school_a)])
+        services.mentor_pair_add(district=district_a, year=2026, acting_user=coordinator_a,
+                                 mentor=school_a, mentee=school_a)
     with pytest.raises(ValueError):
-        services.mentor_pair_set(district=district_a, year=2026, acting_user=coordinator_a,
-                                 pairs=[(school_a, school_b)])
+        services.mentor_pair_add(district=district_a, year=2026, acting_user=coordinator_a,
+                                 mentor=school_a, mentee=school_b)
 
 
 def test_a_curator_follows_exactly_the_assigned_schools(district_a, coordinator_a, curator_a,
