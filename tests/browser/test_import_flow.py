@@ -2,7 +2,7 @@
 import pytest
 
 from roadmaps.models import Measure, Roadmap
-from tests.roadmaps.conftest import SEEDS
+from tests.support.seeds import SEEDS
 
 pytestmark = pytest.mark.browser
 

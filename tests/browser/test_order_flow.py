@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from schools.models import District, SchoolList, SchoolListEntry
-from tests.documents.seed_roadmaps import SEEDS, build_roadmap
+from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 pytestmark = pytest.mark.browser
 

@@ -201,7 +201,7 @@ def test_a_real_order_reads_calmly_at_1366x768(page, live_server, sign_in, coord
 
     from django.core.management import call_command
 
-    seeds = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
     (path,) = seeds.glob("003_*.txt")
     out = io.StringIO()
     call_command("import_roadmap", str(path), "--district", district_a.slug, stdout=out)

@@ -14,7 +14,7 @@ import pytest
 from roadmaps import deadlines
 from roadmaps.deadlines import KIND_LABELS, KINDS, ParsedDeadline, parse_deadline
 
-CONTRACT = Path(__file__).resolve().parents[2].parent / "shared" / "design" / "deadlines.tsv"
+CONTRACT = Path(__file__).resolve().parents[1] / "data" / "deadlines.tsv"
 
 SCHOOL_YEAR = (date(2020, 9, 1), date(2021, 5, 31))
 YEAR_2024 = (date(2024, 1, 1), date(2024, 12, 31))

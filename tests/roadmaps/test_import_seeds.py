@@ -1,4 +1,4 @@
-"""The three real orders of ../shared/seeds come in right, through the command line."""
+"""The three real orders of tests/data/seeds come in right, through the command line."""
 import io
 from datetime import date
 
@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from roadmaps.models import AuditRecord, DueDate, Measure, Roadmap, Section
 from schools.models import Organization
 from tests.factories import OrganizationFactory
-from tests.roadmaps.conftest import SEEDS
+from tests.support.seeds import SEEDS
 
 
 def import_seed(prefix, district, *extra):

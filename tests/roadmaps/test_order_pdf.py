@@ -7,7 +7,7 @@ from django.conf import settings
 from roadmaps.documents.build import build_order_document
 from roadmaps.documents.pdf import render_pdf
 
-from .conftest import pdf_fonts, pdf_text, squash
+from tests.support.documents import pdf_fonts, pdf_text, squash
 
 
 def _pages(data: bytes, tmp_path) -> list[str]:

@@ -9,7 +9,7 @@ from roadmaps import services
 from roadmaps.documents.build import build_roadmap_table
 from roadmaps.documents.xlsx import render_xlsx
 
-from .seed_roadmaps import SEEDS, build_roadmap
+from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 
 def _book(roadmap):

@@ -8,7 +8,7 @@ from roadmaps import orders
 from roadmaps.models import AuditRecord, Order, Roadmap
 from roadmaps.tasks import render_order
 
-from .conftest import PNG_SCAN, scan
+from tests.support.scans import PNG_SCAN, scan
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from roadmaps.importers.readers import read_document
 from roadmaps.importers.table import parse_roadmap
 
-from .office_files import to_docx, to_xlsx
-from .seeds import parsed, raw, shape
+from tests.support.office_files import to_docx, to_xlsx
+from tests.support.seeds import parsed, raw, shape
 
 SEEDS = ["000", "001", "003"]
 

@@ -8,7 +8,7 @@ from roadmaps import services
 from roadmaps.documents.build import build_order_document
 from roadmaps.documents.pdf import BASE_URL, StaticOnlyFetcher, html_to_pdf, render_pdf
 
-from .conftest import pdf_text, squash
+from tests.support.documents import pdf_text, squash
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"

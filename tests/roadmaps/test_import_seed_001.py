@@ -2,7 +2,7 @@
 continued after page breaks."""
 from datetime import date
 
-from .seeds import measure, measures, parsed
+from tests.support.seeds import measure, measures, parsed
 
 SEED = "001"
 

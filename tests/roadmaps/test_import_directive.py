@@ -2,7 +2,7 @@
 from datetime import date
 
 from roadmaps.importers.directive import find_directive
-from tests.importers.seeds import raw
+from tests.support.seeds import raw
 
 
 def paragraphs(prefix):

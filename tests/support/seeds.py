@@ -1,4 +1,4 @@
-"""The three real orders in ../shared/seeds, read once per test session."""
+"""The three real orders (copies in tests/data/seeds), read once per test session."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -7,7 +7,12 @@ from pathlib import Path
 from roadmaps.importers.readers import RawDocument, read_document
 from roadmaps.importers.table import ParsedMeasure, ParsedRoadmap, iter_measures, parse_roadmap
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+DATA = Path(__file__).resolve().parents[1] / "data"
+SEEDS = DATA / "seeds"
+
+
+def seed_text(prefix: str) -> str:
+    return seed_file(prefix).read_text(encoding="utf-8")
 
 
 def seed_file(prefix: str) -> Path:

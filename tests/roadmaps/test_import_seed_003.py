@@ -3,7 +3,7 @@ across cells (letters repeated at the cuts), Roman risk sub-sections, cells writ
 printed line per row, a number repeated on an empty row."""
 from datetime import date
 
-from .seeds import measure, measures, parsed
+from tests.support.seeds import measure, measures, parsed
 
 SEED = "003"
 

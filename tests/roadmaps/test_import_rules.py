@@ -14,7 +14,7 @@ from roadmaps.importers.table import (
     split_responsible,
 )
 
-from .office_files import to_docx
+from tests.support.office_files import to_docx
 
 HEADER = "№\tМероприятия\tСроки\tОтветственные\n"
 

@@ -12,7 +12,7 @@ from roadmaps import orders
 from roadmaps.models import Order, Roadmap
 from tests.factories import MeasureFactory
 
-from .conftest import scan
+from tests.support.scans import scan
 
 ROLES = ["anonymous", "coordinator_a", "curator_a", "head_a", "director_a", "regional_member",
          "coordinator_b"]

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from roadmaps import editing
 from roadmaps.models import AuditRecord, DueDate, Measure
-from tests.editing.conftest import numbers
+from tests.support.editing import numbers
 from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from roadmaps import editing_sections
 from roadmaps.models import AuditRecord, Measure, Section
-from tests.editing.conftest import numbers
+from tests.support.editing import numbers
 
 pytestmark = pytest.mark.django_db
 

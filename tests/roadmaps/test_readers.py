@@ -13,8 +13,8 @@ from roadmaps.importers.errors import DocumentError
 from roadmaps.importers.readers import Paragraph, Table, decode_text, read_document, read_text
 from roadmaps.importers.table import parse_roadmap
 
-from .office_files import numbered_docx, to_docx, to_xlsx
-from .seeds import parsed, raw, seed_file
+from tests.support.office_files import numbered_docx, to_docx, to_xlsx
+from tests.support.seeds import parsed, raw, seed_file
 
 SMALL_TABLE = "№\tМероприятия\tСроки\tОтветственные\n1\tСовещание\tМарт 2024\tУправление образования\n"
 

@@ -6,7 +6,7 @@ from roadmaps.documents.build import draft_order
 from roadmaps.documents.data import number_points
 from roadmaps.models import Directive
 
-from .seed_roadmaps import SEEDS, build_roadmap
+from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 
 def test_the_title_puts_the_roadmap_name_in_the_genitive():

@@ -1,4 +1,4 @@
-"""Three real roadmaps, transcribed from ../shared/seeds (000, 001, 003), built with services.
+"""Three real roadmaps, transcribed from tests/data/seeds (000, 001, 003), built with services.
 
 Each seed: the office's requisites, the order's number and date, and the sections and
 measures (number, text, deadline as written, responsible, result). Seed 000 and 003 are

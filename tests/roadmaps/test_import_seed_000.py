@@ -2,7 +2,7 @@
 the third piece with six columns instead of four."""
 from datetime import date
 
-from .seeds import measure, measures, parsed
+from tests.support.seeds import measure, measures, parsed
 
 SEED = "000"
 

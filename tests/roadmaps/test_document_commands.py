@@ -12,8 +12,8 @@ from roadmaps.models import Order
 from roadmaps.services import measure_create
 from schools.models import Organization
 
-from .conftest import squash
-from .seed_roadmaps import SEEDS, build_roadmap
+from tests.support.documents import squash
+from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 
 def _text(path) -> str:
