@@ -38,10 +38,14 @@ INSTALLED_APPS = [
     "guardian",
     "django_htmx",
     "django_celery_beat",
+    "core",
     "schools",
     "roadmaps",
     "monitoring",
 ]
+
+# The tenant: every tenant-owned table carries a foreign key to it (core.access, core.checks).
+TENANT_MODEL = "schools.District"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

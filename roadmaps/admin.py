@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import AuditRecord, Directive, DueDate, Measure, Order, Roadmap, Section
+from core.models import AuditRecord
+
+from .models import Directive, DueDate, Measure, Order, Roadmap, Section
 
 
 @admin.register(Directive)

@@ -16,7 +16,7 @@ def render_order(order_id: int, user_id: int | None = None) -> str:
     """Render an order to PDF and DOCX. Runs once per request even if delivered twice."""
     from schools.models import User
 
-    from . import orders
+    from .services import orders
 
     claimed = Order.objects.filter(pk=order_id, render_state=Order.RenderState.QUEUED).update(
         render_state=Order.RenderState.RUNNING, render_progress=2)

@@ -1,10 +1,62 @@
-from django.urls import include, path
+"""Every address of the roadmaps app. Each carries the tenant: /<district_slug>/…, or
+/region/<slug>/ for a region. Uploaded and rendered files are never served as /media/:
+every download goes through a view that checks access (orders, scans)."""
+from django.urls import path
 
-from .views import pages
+from .views import home, imports, measures, orders, roadmaps, sections
+
+D = "<slug:district_slug>/"
+R = D + "roadmaps/<int:pk>/"
+M = D + "measures/<int:pk>/"
+S = D + "sections/<int:pk>/"
+O = D + "orders/<int:pk>/"
 
 urlpatterns = [
-    path("<slug:district_slug>/roadmaps/<int:pk>/", pages.roadmap_detail, name="roadmap_detail"),
-    path("", include("roadmaps.urls_editing")),
-    path("", include("roadmaps.urls_imports")),
-    path("", include("roadmaps.urls_orders")),
+    path("", home.home, name="home"),
+    path("region/<slug:region_slug>/", home.region_detail, name="region_detail"),
+    # roadmaps
+    path(D + "roadmaps/", roadmaps.roadmap_list, name="roadmap_list"),
+    path(D + "roadmaps/new/", roadmaps.roadmap_new, name="roadmap_new"),
+    path(R, roadmaps.roadmap_detail, name="roadmap_detail"),
+    path(R + "settings/", roadmaps.roadmap_settings, name="roadmap_settings"),
+    path(R + "copy/", roadmaps.roadmap_copy, name="roadmap_copy"),
+    path(R + "archive/", roadmaps.roadmap_archive, name="roadmap_archive"),
+    path(R + "history/", roadmaps.roadmap_history, name="roadmap_history"),
+    path(R + "history/<int:record_id>/restore/", measures.record_restore, name="record_restore"),
+    path(R + "deadline-preview/", measures.deadline_preview, name="deadline_preview"),
+    path(R + "export.xlsx", orders.roadmap_export_xlsx, name="roadmap_export_xlsx"),
+    # measures
+    path(R + "measures/new/", measures.measure_new, name="measure_new"),
+    path(M, measures.measure_row, name="measure_row"),
+    path(M + "edit/", measures.measure_edit, name="measure_edit"),
+    path(M + "menu/", measures.measure_menu, name="measure_menu"),
+    path(M + "move/", measures.measure_move, name="measure_move"),
+    path(M + "delete/", measures.measure_delete, name="measure_delete"),
+    path(M + "history/", roadmaps.measure_history, name="measure_history"),
+    # sections
+    path(R + "sections/new/", sections.section_new, name="section_new"),
+    path(S, sections.section_row, name="section_row"),
+    path(S + "edit/", sections.section_edit, name="section_edit"),
+    path(S + "menu/", sections.section_menu, name="section_menu"),
+    path(S + "move/", sections.section_move, name="section_move"),
+    path(S + "delete/", sections.section_delete, name="section_delete"),
+    # import
+    path(D + "imports/roadmap/", imports.roadmap_import_upload, name="roadmap_import"),
+    path(D + "imports/roadmap/<str:token>/", imports.roadmap_import_preview,
+         name="roadmap_import_preview"),
+    path(D + "imports/roadmap/<str:token>/cancel/", imports.roadmap_import_cancel,
+         name="roadmap_import_cancel"),
+    # orders
+    path(R + "order/new/", orders.order_new, name="order_new"),
+    path(O, orders.order_detail, name="order_detail"),
+    path(O + "edit/", orders.order_edit, name="order_edit"),
+    path(O + "render/", orders.order_render, name="order_render"),
+    path(O + "status/", orders.order_status, name="order_status"),
+    path(O + "scan/", orders.order_upload_scan, name="order_upload_scan"),
+    path(O + "order.pdf", orders.order_download, {"kind": "pdf"}, name="order_pdf"),
+    path(O + "order.docx", orders.order_download, {"kind": "docx"}, name="order_docx"),
+    path(O + "scan/file/", orders.order_download, {"kind": "scan"}, name="order_scan"),
+    # the district's and a school's pages (last: `<district_slug>/` catches the rest)
+    path(D, home.district_detail, name="district_detail"),
+    path(D + "schools/<int:pk>/", home.school_detail, name="school_detail"),
 ]

@@ -1,24 +1,29 @@
-"""The one place that decides who sees what.
-
-Every tenant-owned query of a page goes through `scope()` or a `get_<model>_for_user()`
-helper here. Another tenant's object and a missing object give the same 404; an object
-of the user's own tenant that the role may not act on gives 403.
+"""Who sees what of the schools app: the grants loader and the rules of its models.
 
 Roles (memberships) and object grants (django-guardian, direct foreign-key tables):
 - coordinator, head: everything of their district; the coordinator edits;
-- curator: the district's municipal roadmaps and supporting bodies, and only the schools
-  granted to them (`schools.follow_organization`), with those schools' roadmaps;
-- director: their school (`schools.direct_organization`), its roadmaps, and the municipal
-  roadmaps of its district (read only);
+- curator: the district's supporting bodies and only the schools granted to them
+  (`schools.follow_organization`);
+- director: their school (`schools.direct_organization`);
 - regional working group member: every district of their region, read only.
+
+The machinery (`scope`, `get_for_user`, `can`) is `core.access`; the roadmaps app adds
+the rules of its own models in `roadmaps/access.py`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
+
+from core.access import (
+    Action,
+    Grants,
+    get_for_user,
+    grants_for,
+    register,
+    scope,
+    set_grants_loader,
+)
 
 from .models import (
     District,
@@ -37,43 +42,7 @@ FOLLOW = "follow_organization"
 DIRECT = "direct_organization"
 
 
-@dataclass(frozen=True)
-class Grants:
-    """What one user holds, read once per request (two queries at most)."""
-
-    superuser: bool
-    coordinator_districts: frozenset[int]
-    head_districts: frozenset[int]
-    curator_districts: frozenset[int]
-    regional_regions: frozenset[int]
-    regional_districts: frozenset[int]
-    followed_schools: frozenset[int]
-    directed_schools: frozenset[int]
-    director_districts: frozenset[int]
-
-    @property
-    def full_districts(self) -> frozenset[int]:
-        """Districts whose every object the user may see."""
-        return self.coordinator_districts | self.head_districts | self.regional_districts
-
-    @property
-    def district_ids(self) -> frozenset[int]:
-        return self.full_districts | self.curator_districts | self.director_districts
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.superuser or self.district_ids or self.regional_regions)
-
-
-NO_GRANTS = Grants(False, *(frozenset() for _ in range(8)))
-
-
-def grants_for(user) -> Grants:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return NO_GRANTS
-    cached = getattr(user, "_access_grants", None)
-    if cached is not None:
-        return cached
+def load_grants(user) -> Grants:
     by_role: dict[str, set[int]] = {role: set() for role in Role.values}
     director_districts: set[int] = set()
     director_schools: set[int] = set()
@@ -106,7 +75,7 @@ def grants_for(user) -> Grants:
         regional_districts = set(
             District.objects.filter(region_id__in=by_role[Role.REGIONAL]).values_list("id", flat=True)
         )
-    grants = Grants(
+    return Grants(
         superuser=user.is_superuser,
         coordinator_districts=frozenset(by_role[Role.COORDINATOR]),
         head_districts=frozenset(by_role[Role.HEAD]),
@@ -117,32 +86,14 @@ def grants_for(user) -> Grants:
         directed_schools=frozenset(directed),
         director_districts=frozenset(school_districts),
     )
-    user._access_grants = grants
-    return grants
 
 
-def forget_grants(user) -> None:
-    """Drop the per-request cache after memberships or grants change."""
-    user.__dict__.pop("_access_grants", None)
+set_grants_loader(load_grants)
 
 
-# --- scoping ---------------------------------------------------------------------------
+# --- the rules ------------------------------------------------------------------------------
 
-def visible_districts(user) -> QuerySet[District]:
-    g = grants_for(user)
-    if g.superuser:
-        return District.objects.all()
-    return District.objects.filter(id__in=g.district_ids)
-
-
-def visible_regions(user) -> QuerySet[Region]:
-    g = grants_for(user)
-    if g.superuser:
-        return Region.objects.all()
-    return Region.objects.filter(id__in=g.regional_regions)
-
-
-def _organization_filter(g: Grants, prefix: str = "") -> Q:
+def organization_filter(g: Grants, prefix: str = "") -> Q:
     """Organisations visible to the user; `prefix` reaches them through a relation."""
     p = prefix
     curator_bodies = Q(**{f"{p}district_id__in": g.curator_districts}) & ~Q(
@@ -155,88 +106,47 @@ def _organization_filter(g: Grants, prefix: str = "") -> Q:
     )
 
 
-def _roadmap_filter(g: Grants) -> Q:
-    municipal_readers = g.full_districts | g.curator_districts | g.director_districts
-    return (
-        Q(district_id__in=g.full_districts)
-        | Q(school__isnull=True, district_id__in=municipal_readers)
-        | Q(school_id__in=g.followed_schools | g.directed_schools)
-    )
+def via_organization(g: Grants, path: str) -> Q:
+    return Q(district_id__in=g.district_ids) & organization_filter(g, prefix=f"{path}__")
 
 
-def _school_list_filter(g: Grants) -> Q:
-    return Q(district_id__in=g.full_districts | g.curator_districts)
+def _district_act(g: Grants, action: str, district: District) -> bool:
+    if action == Action.VIEW:  # the district's own pages: not for directors of its schools
+        return district.id in g.full_districts | g.curator_districts
+    return district.id in g.coordinator_districts
 
 
-def _entry_filter(g: Grants) -> Q:
-    return Q(district_id__in=g.full_districts) | Q(
-        organization_id__in=g.followed_schools | g.directed_schools
-    )
+register(District, see=lambda g: Q(id__in=g.district_ids), act=_district_act,
+         related=("region",))
+register(Organization, see=organization_filter, related=("district__region",))
+register(SchoolList, see=lambda g: Q(district_id__in=g.full_districts | g.curator_districts),
+         related=("district",))
+register(SchoolListEntry, see=lambda g: Q(district_id__in=g.full_districts) | Q(
+    organization_id__in=g.followed_schools | g.directed_schools),
+    related=("school_list", "organization", "district__region"))
+register(MentorPair, see=lambda g: via_organization(g, "mentee"))
+register(RiskProfile, see=lambda g: via_organization(g, "organization"))
+register(Membership, see=lambda g: Q(district_id__in=g.full_districts))
 
 
-def _rules() -> dict[type[Model], object]:
-    from roadmaps.models import (
-        AuditRecord,
-        DueDate,
-        Measure,
-        MeasureResponsible,
-        Order,
-        Roadmap,
-        Section,
-    )
+# --- page helpers -----------------------------------------------------------------------------
 
-    def visible_roadmaps(g: Grants):
-        return Roadmap.objects.filter(_roadmap_filter(g)).values("id")
-
-    def via_roadmap(g: Grants, path: str = "roadmap") -> Q:
-        return Q(district_id__in=g.district_ids) & Q(**{f"{path}__in": visible_roadmaps(g)})
-
-    def via_organization(g: Grants, path: str) -> Q:
-        return Q(district_id__in=g.district_ids) & _organization_filter(g, prefix=f"{path}__")
-
-    return {
-        District: lambda g: Q(id__in=g.district_ids),
-        Organization: lambda g: _organization_filter(g),
-        SchoolList: _school_list_filter,
-        SchoolListEntry: _entry_filter,
-        Roadmap: _roadmap_filter,
-        Section: via_roadmap,
-        Measure: via_roadmap,
-        DueDate: lambda g: via_roadmap(g, "measure__roadmap"),
-        MeasureResponsible: lambda g: via_roadmap(g, "measure__roadmap"),
-        Order: lambda g: Q(district_id__in=g.full_districts | g.curator_districts),
-        AuditRecord: lambda g: Q(district_id__in=g.full_districts)
-        | (Q(district_id__in=g.district_ids) & Q(roadmap_id_ref__in=visible_roadmaps(g))),
-        MentorPair: lambda g: via_organization(g, "mentee"),
-        RiskProfile: lambda g: via_organization(g, "organization"),
-    }
-
-
-def scope(queryset: QuerySet, user) -> QuerySet:
-    """Narrow a queryset of a tenant-owned model to what the user may see."""
+def visible_regions(user) -> QuerySet[Region]:
     g = grants_for(user)
     if g.superuser:
-        return queryset
-    if g.is_empty:
-        return queryset.none()
-    rule = _rules().get(queryset.model)
-    if rule is None:  # fail closed: every tenant-owned model needs a rule of its own
-        raise TypeError(f"No access rule for {queryset.model.__name__}")
-    return queryset.filter(rule(g))
+        return Region.objects.all()
+    return Region.objects.filter(id__in=g.regional_regions)
 
 
-# --- actions -----------------------------------------------------------------------------
+def get_region_for_user(user, slug: str) -> Region:
+    try:
+        return visible_regions(user).get(slug=slug)
+    except Region.DoesNotExist:
+        raise Http404("Не найдено") from None
 
-class Action:
-    VIEW = "view"
-    EDIT = "edit"
-    MANAGE = "manage"  # district-level management: lists, curators, orders
 
-
-def can_view_orders(user, district_id: int) -> bool:
-    """Orders are the district office's papers: not for directors of its schools."""
-    g = grants_for(user)
-    return g.superuser or district_id in g.full_districts | g.curator_districts
+def get_district_for_user(user, slug: str, action: str = Action.VIEW) -> District:
+    return get_for_user(District, user, action=action, slug=slug)
 
 
 def district_role(user, district_id: int) -> str | None:
@@ -255,108 +165,5 @@ def district_role(user, district_id: int) -> str | None:
     return None
 
 
-def can(user, action: str, obj) -> bool:
-    """May the user perform `action` on `obj` (already known to be visible)?"""
-    from roadmaps.models import Roadmap
-
-    g = grants_for(user)
-    if g.superuser:
-        return True
-    if action == Action.VIEW:
-        if isinstance(obj, District):
-            return obj.id in g.full_districts | g.curator_districts
-        return True
-    district_id = obj.id if isinstance(obj, District) else obj.district_id
-    if isinstance(obj, Roadmap) and action == Action.EDIT:
-        if obj.school_id is None:
-            return district_id in g.coordinator_districts
-        return district_id in g.coordinator_districts or obj.school_id in g.directed_schools
-    return district_id in g.coordinator_districts
-
-
-_RELATED = {
-    "Organization": ("district__region",),
-    "SchoolList": ("district",),
-    "Roadmap": ("district__region", "school", "approved_by"),
-    "Section": ("roadmap", "district"),
-    "Measure": ("roadmap", "district", "section"),
-    "Order": ("district", "roadmap"),
-}
-
-
-def _get_scoped(model: type[Model], user, pk, action: str, **filters):
-    related = _RELATED.get(model.__name__, ())
-    try:
-        obj = scope(model.objects.filter(**filters), user).select_related(*related).get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError):
-        raise Http404("Не найдено") from None
-    if not can(user, action, obj):
-        raise PermissionDenied("Недостаточно прав")
-    return obj
-
-
-def get_district_for_user(user, slug: str, action: str = Action.VIEW) -> District:
-    try:
-        district = visible_districts(user).select_related("region").get(slug=slug)
-    except District.DoesNotExist:
-        raise Http404("Не найдено") from None
-    if not can(user, action, district):
-        raise PermissionDenied("Недостаточно прав")
-    return district
-
-
-def get_region_for_user(user, slug: str) -> Region:
-    try:
-        return visible_regions(user).get(slug=slug)
-    except Region.DoesNotExist:
-        raise Http404("Не найдено") from None
-
-
-def get_organization_for_user(user, pk, action: str = Action.VIEW, **filters) -> Organization:
-    return _get_scoped(Organization, user, pk, action, **filters)
-
-
-def get_school_list_for_user(user, pk, action: str = Action.VIEW, **filters) -> SchoolList:
-    return _get_scoped(SchoolList, user, pk, action, **filters)
-
-
-def get_roadmap_for_user(user, pk, action: str = Action.VIEW, **filters):
-    from roadmaps.models import Roadmap
-
-    return _get_scoped(Roadmap, user, pk, action, **filters)
-
-
-def get_section_for_user(user, pk, action: str = Action.VIEW, **filters):
-    from roadmaps.models import Section
-
-    section = _get_scoped(Section, user, pk, Action.VIEW, **filters)
-    if action != Action.VIEW and not can(user, action, section.roadmap):
-        raise PermissionDenied("Недостаточно прав")
-    return section
-
-
-def get_measure_for_user(user, pk, action: str = Action.VIEW, **filters):
-    from roadmaps.models import Measure
-
-    measure = _get_scoped(Measure, user, pk, Action.VIEW, **filters)
-    if action != Action.VIEW and not can(user, action, measure.roadmap):
-        raise PermissionDenied("Недостаточно прав")
-    return measure
-
-
-def get_order_for_user(user, pk, action: str = Action.VIEW, **filters):
-    from roadmaps.models import Order
-
-    return _get_scoped(Order, user, pk, action, **filters)
-
-
-def get_list_entry_for_user(user, pk, action: str = Action.VIEW, **filters) -> SchoolListEntry:
-    """A school's entry in a flagged-school list; acting on it needs the list's district."""
-    try:
-        entry = (scope(SchoolListEntry.objects.filter(**filters), user)
-                 .select_related("school_list", "organization", "district__region").get(pk=pk))
-    except (SchoolListEntry.DoesNotExist, ValueError, TypeError):
-        raise Http404("Не найдено") from None
-    if not can(user, action, entry):
-        raise PermissionDenied("Недостаточно прав")
-    return entry
+__all__ = ["Action", "scope", "get_for_user", "get_district_for_user", "get_region_for_user",
+           "district_role", "visible_regions", "organization_filter", "FOLLOW", "DIRECT"]

@@ -14,7 +14,7 @@ from .models import (
     SchoolListEntry,
     User,
 )
-from .services import membership_revoke, membership_sync_grants
+from .services.memberships import membership_revoke, membership_sync_grants
 
 
 class MembershipInline(admin.TabularInline):
@@ -45,9 +45,9 @@ class UserAdmin(BaseUserAdmin):
             if membership.role == Role.DIRECTOR and membership.organization_id:
                 membership.district_id = membership.organization.district_id
             membership.save()
-            membership_sync_grants(membership)
+            membership_sync_grants(membership=membership, acting_user=request.user)
         for membership in formset.deleted_objects:
-            membership_revoke(membership=membership)
+            membership_revoke(membership=membership, acting_user=request.user)
 
 
 @admin.register(Region)
@@ -118,14 +118,14 @@ class MembershipAdmin(admin.ModelAdmin):
         if obj.role == Role.DIRECTOR and obj.organization_id:
             obj.district_id = obj.organization.district_id
         super().save_model(request, obj, form, change)
-        membership_sync_grants(obj)
+        membership_sync_grants(membership=obj, acting_user=request.user)
 
     def delete_model(self, request, obj):
-        membership_revoke(membership=obj)
+        membership_revoke(membership=obj, acting_user=request.user)
 
     def delete_queryset(self, request, queryset):
         for membership in queryset:
-            membership_revoke(membership=membership)
+            membership_revoke(membership=membership, acting_user=request.user)
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name"]
     autocomplete_fields = ["user", "district", "organization", "region"]

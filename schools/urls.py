@@ -1,21 +1,32 @@
+"""Every address of the schools app: signing in, and the coordinator's lists
+(organisations, flagged-school lists, mentor pairs, curators, list import)."""
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import path
 
-from . import views
-from .forms import LoginForm
+from .forms.auth import LoginForm
+from .views import imports, lists
+
+D = "<slug:district_slug>/"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="schools/login.html",
-                                     authentication_form=LoginForm, redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("login/", auth_views.LoginView.as_view(
+        template_name="schools/login.html", authentication_form=LoginForm,
+        redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("region/<slug:region_slug>/", views.region_detail, name="region_detail"),
-    path("", include("schools.urls_lists")),
-    path("", include("schools.urls_imports")),
-    path("<slug:district_slug>/", views.district_detail, name="district_detail"),
-    path("<slug:district_slug>/schools/<int:pk>/", views.school_detail, name="school_detail"),
+    path(D + "organizations/", lists.organization_list, name="organization_list"),
+    path(D + "organizations/new/", lists.organization_form, name="organization_new"),
+    path(D + "organizations/<int:pk>/edit/", lists.organization_form, name="organization_edit"),
+    path(D + "lists/", lists.list_index, name="list_index"),
+    path(D + "lists/new/", lists.list_new, name="list_new"),
+    path(D + "lists/<int:pk>/", lists.list_detail, name="list_detail"),
+    path(D + "lists/<int:pk>/edit/", lists.list_edit, name="list_edit"),
+    path(D + "lists/<int:pk>/entries/new/", lists.entry_new, name="entry_new"),
+    path(D + "lists/entries/<int:pk>/", lists.entry_row, name="entry_row"),
+    path(D + "lists/entries/<int:pk>/edit/", lists.entry_edit, name="entry_edit"),
+    path(D + "lists/entries/<int:pk>/remove/", lists.entry_remove, name="entry_remove"),
+    path(D + "mentors/", lists.mentor_pairs, name="mentor_pairs"),
+    path(D + "curators/", lists.curators, name="curators"),
+    path(D + "imports/school-list/", imports.school_list_import_upload, name="school_list_import"),
+    path(D + "imports/school-list/<str:token>/", imports.school_list_import_preview,
+         name="school_list_import_preview"),
 ]

@@ -29,12 +29,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
 def fill(n: int):
     from roadmaps.models import DueDate, Measure, MeasureResponsible, Roadmap, Section
     from schools.models import Organization, Role
-    from schools.services import (
-        district_get_or_create,
-        membership_grant,
-        region_get_or_create,
-        user_get_or_create,
-    )
+    from schools.services.districts import district_get_or_create
+    from schools.services.memberships import membership_grant
+    from schools.services.regions import region_get_or_create
+    from schools.services.users import user_get_or_create
 
     region, _ = region_get_or_create(name="Томская область", time_zone="Asia/Tomsk", slug="tomsk")
     district, _ = district_get_or_create(region=region, name=f"Район {n}", slug=f"bench-{n}")
@@ -120,7 +118,7 @@ def main() -> None:
         results = {n: measure(n, args.runs) for n in (20, args.measures)}
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-    from schools.templatetags.ru import ru_plural
+    from core.templatetags.ru import ru_plural
 
     for n, (median, low, high, queries, size, gzipped) in results.items():
         print(f"{ru_plural(n, 'мероприятие,мероприятия,мероприятий'):>17}: медиана {median:6.1f} мс "

@@ -9,7 +9,7 @@ import redis as redis_lib
 from django.conf import settings
 
 from schools.models import Organization, Role
-from schools.services import curator_assign_schools, membership_grant
+from schools.services.memberships import curator_assign_schools, membership_grant
 
 from .factories import (
     DistrictFactory,

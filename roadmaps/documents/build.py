@@ -11,7 +11,7 @@ from datetime import date
 from schools.models import Membership, Role, SchoolList, SchoolListEntry
 
 from ..models import Order, Roadmap
-from ..selectors import roadmap_table
+from ..selectors.table import roadmap_table
 from . import drafting
 from .data import (
     LAYOUT_APPROVAL_STAMP,

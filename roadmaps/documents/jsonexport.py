@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Roadmap, Section
-from ..selectors import measures_for_table
+from ..selectors.table import measures_for_table
 from .build import responsible_names
 
 

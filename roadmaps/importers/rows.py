@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.reading.document import Table
+from core.reading.errors import DocumentError
+
 from .columns import (
     FIELDS,
     complete_by_content,
@@ -30,8 +33,6 @@ from .columns import (
     map_by_header,
     merge_header_rows,
 )
-from .document import Table
-from .errors import DocumentError
 from .joining import norm_line, norm_text
 from .numbers import measure_number
 

@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from core.reading.document import Paragraph, RawDocument, Table
+from core.reading.errors import DocumentError
+
 from .assemble import Assembler
 from .columns import FIELDS, header_field
-from .document import Paragraph, RawDocument, Table
 from .drafts import Draft, SectionDraft, source_label
-from .errors import DocumentError
 from .joining import norm_line, norm_text
 from .period import infer_period, period_from_deadlines, period_from_order_date
 from .responsible import read_abbreviations, split_responsible

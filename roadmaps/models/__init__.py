@@ -1,4 +1,3 @@
-from .audit import AuditRecord
 from .orders import Order
 from .roadmap import (
     DeadlineKind,
@@ -11,7 +10,6 @@ from .roadmap import (
 )
 
 __all__ = [
-    "AuditRecord",
     "DeadlineKind",
     "Directive",
     "DueDate",

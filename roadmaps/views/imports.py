@@ -6,17 +6,20 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from core.access import Action
+from core.forms import ImportSourceForm
+from core.reading.errors import DocumentError
+from core.uploads import discard, read_source, read_stashed, stash, unstash
 from schools import access
 
-from ..forms_imports import ImportOptionsForm, ImportSourceForm
-from ..importers.errors import DocumentError
-from ..imports import FIELD_LABELS, build_preview, roadmap_import
-from ..upload_stash import discard, read_source, read_stashed, stash, unstash
+from ..forms.imports import ImportOptionsForm
+from ..selectors.imports import FIELD_LABELS, build_preview
+from ..services.imports import roadmap_import
 
 
 @login_required
 def roadmap_import_upload(request, district_slug: str):
-    district = access.get_district_for_user(request.user, district_slug, access.Action.MANAGE)
+    district = access.get_district_for_user(request.user, district_slug, Action.MANAGE)
     form = ImportSourceForm(request.POST or None, request.FILES or None)
     error = None
     if request.method == "POST" and form.is_valid():
@@ -35,7 +38,7 @@ def roadmap_import_upload(request, district_slug: str):
 
 @login_required
 def roadmap_import_preview(request, district_slug: str, token: str):
-    district = access.get_district_for_user(request.user, district_slug, access.Action.MANAGE)
+    district = access.get_district_for_user(request.user, district_slug, Action.MANAGE)
     item = unstash(request, district, token)
     data = request.POST if request.method == "POST" else None
     try:
@@ -82,7 +85,7 @@ def roadmap_import_preview(request, district_slug: str, token: str):
 @login_required
 @require_POST
 def roadmap_import_cancel(request, district_slug: str, token: str):
-    district = access.get_district_for_user(request.user, district_slug, access.Action.MANAGE)
+    district = access.get_district_for_user(request.user, district_slug, Action.MANAGE)
     discard(request, token)
     messages.info(request, "Импорт отменён, ничего не создано.")
     return redirect("district_detail", district.slug)

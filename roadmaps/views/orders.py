@@ -8,12 +8,11 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from schools import access
+from core.access import Action, can, get_for_user
 
-from .. import orders
 from ..documents.build import build_roadmap_table, draft_order
 from ..documents.xlsx import render_xlsx
-from ..forms_orders import (
+from ..forms.orders import (
     InterviewFormSet,
     OrderForm,
     PointFormSet,
@@ -21,6 +20,8 @@ from ..forms_orders import (
     interview_initial,
     point_initial,
 )
+from ..models import Order, Roadmap
+from ..services import orders
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,7 +61,7 @@ def _compose(request, *, roadmap, order, template_wording=False):
 
 @login_required
 def order_new(request, district_slug: str, pk: int):
-    roadmap = access.get_roadmap_for_user(request.user, pk, access.Action.MANAGE,
+    roadmap = get_for_user(Roadmap, request.user, pk, Action.MANAGE,
                                           district__slug=district_slug, school__isnull=True)
     order = draft_order(roadmap, acting_user=request.user)
     return _compose(request, roadmap=roadmap, order=order)
@@ -68,7 +69,7 @@ def order_new(request, district_slug: str, pk: int):
 
 @login_required
 def order_edit(request, district_slug: str, pk: int):
-    order = access.get_order_for_user(request.user, pk, access.Action.MANAGE,
+    order = get_for_user(Order, request.user, pk, Action.MANAGE,
                                       district__slug=district_slug, roadmap__isnull=False)
     if order.is_signed:
         messages.info(request, "Приказ подписан: его текст больше не меняется.")
@@ -79,13 +80,13 @@ def order_edit(request, district_slug: str, pk: int):
 
 def _detail_context(request, order, **extra) -> dict:
     return {"district": order.district, "order": order, "roadmap": order.roadmap,
-            "can_manage": access.can(request.user, access.Action.MANAGE, order), **extra}
+            "can_manage": can(request.user, Action.MANAGE, order), **extra}
 
 
 @login_required
 @require_GET
 def order_detail(request, district_slug: str, pk: int):
-    order = access.get_order_for_user(request.user, pk, district__slug=district_slug)
+    order = get_for_user(Order, request.user, pk, district__slug=district_slug)
     return render(request, "roadmaps/order_detail.html",
                   _detail_context(request, order, scan_form=SignedScanForm()))
 
@@ -93,14 +94,14 @@ def order_detail(request, district_slug: str, pk: int):
 @login_required
 @require_GET
 def order_status(request, district_slug: str, pk: int):
-    order = access.get_order_for_user(request.user, pk, district__slug=district_slug)
+    order = get_for_user(Order, request.user, pk, district__slug=district_slug)
     return render(request, "roadmaps/order_status.html", _detail_context(request, order))
 
 
 @login_required
 @require_POST
 def order_render(request, district_slug: str, pk: int):
-    order = access.get_order_for_user(request.user, pk, access.Action.MANAGE,
+    order = get_for_user(Order, request.user, pk, Action.MANAGE,
                                       district__slug=district_slug)
     try:
         if not orders.order_request_render(order=order, acting_user=request.user):
@@ -116,7 +117,7 @@ def order_render(request, district_slug: str, pk: int):
 @login_required
 @require_POST
 def order_upload_scan(request, district_slug: str, pk: int):
-    order = access.get_order_for_user(request.user, pk, access.Action.MANAGE,
+    order = get_for_user(Order, request.user, pk, Action.MANAGE,
                                       district__slug=district_slug)
     form = SignedScanForm(request.POST, request.FILES)
     if form.is_valid():
@@ -143,7 +144,7 @@ def _download_name(order, suffix: str) -> str:
 @login_required
 @require_GET
 def order_download(request, district_slug: str, pk: int, kind: str):
-    order = access.get_order_for_user(request.user, pk, district__slug=district_slug)
+    order = get_for_user(Order, request.user, pk, district__slug=district_slug)
     field = {"pdf": order.pdf, "docx": order.docx, "scan": order.signed_scan}.get(kind)
     if not field or not field.name or not field.storage.exists(field.name):
         raise Http404("Файл ещё не сформирован")
@@ -155,7 +156,7 @@ def order_download(request, district_slug: str, pk: int, kind: str):
 @login_required
 @require_GET
 def roadmap_export_xlsx(request, district_slug: str, pk: int):
-    roadmap = access.get_roadmap_for_user(request.user, pk, district__slug=district_slug)
+    roadmap = get_for_user(Roadmap, request.user, pk, district__slug=district_slug)
     subtitle = (f"{roadmap.district.name}. Период: {roadmap.period_start:%d.%m.%Y} – "
                 f"{roadmap.period_end:%d.%m.%Y}")
     data = render_xlsx(build_roadmap_table(roadmap), subtitle=subtitle)

@@ -9,23 +9,24 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from schools import access
+from core.access import Action, can, get_for_user
 
-from .. import selectors
+from ..models import Measure, Roadmap, Section
+from ..selectors import table as selectors
 
 
 def edit_roadmap(request, district_slug: str, pk: int):
-    return access.get_roadmap_for_user(request.user, pk, access.Action.EDIT,
+    return get_for_user(Roadmap, request.user, pk, Action.EDIT,
                                        district__slug=district_slug)
 
 
 def edit_measure(request, district_slug: str, pk: int):
-    return access.get_measure_for_user(request.user, pk, access.Action.EDIT,
+    return get_for_user(Measure, request.user, pk, Action.EDIT,
                                        district__slug=district_slug)
 
 
 def edit_section(request, district_slug: str, pk: int):
-    return access.get_section_for_user(request.user, pk, access.Action.EDIT,
+    return get_for_user(Section, request.user, pk, Action.EDIT,
                                        district__slug=district_slug)
 
 
@@ -53,7 +54,7 @@ def table_links(roadmap) -> dict:
 def table_context(request, roadmap, filters=None) -> dict:
     filters = filters or page_filters(request, roadmap)
     return {"district": roadmap.district, "roadmap": roadmap, "filters": filters,
-            "can_edit": access.can(request.user, access.Action.EDIT, roadmap),
+            "can_edit": can(request.user, Action.EDIT, roadmap),
             "links": table_links(roadmap)}
 
 

@@ -75,7 +75,7 @@ def test_a_coordinator_keeps_organisations_and_curators(page, live_server, sign_
                                                        curator_a, district_a, school_a,
                                                        other_school_a, body_a, list_entry_a,
                                                        artifacts_dir):
-    from schools.access import grants_for
+    from core.access import grants_for
 
     sign_in(page, coordinator_a.email)
     page.goto(f"{live_server.url}/{district_a.slug}/organizations/")

@@ -86,7 +86,7 @@ def test_a_coordinator_prepares_renders_and_files_the_signed_order(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_wrong_scan_gets_a_russian_message(page, live_server, sign_in, coordinator_a, roadmap):
-    from roadmaps.orders import order_create_draft
+    from roadmaps.services.orders import order_create_draft
 
     order = order_create_draft(roadmap=roadmap, acting_user=coordinator_a, number="1",
                                issued_on=date(2020, 6, 22))
@@ -102,7 +102,7 @@ def test_a_wrong_scan_gets_a_russian_message(page, live_server, sign_in, coordin
 def test_the_order_page_shows_the_progress_and_polls_until_the_files_are_ready(
         page, live_server, sign_in, head_a, coordinator_a, roadmap, artifacts_dir):
     from roadmaps.models import Order
-    from roadmaps.orders import order_create_draft, order_render
+    from roadmaps.services.orders import order_create_draft, order_render
 
     order = order_create_draft(roadmap=roadmap, acting_user=coordinator_a, number="143/1",
                                issued_on=date(2020, 6, 22))

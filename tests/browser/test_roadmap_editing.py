@@ -7,8 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from roadmaps.models import Measure, Roadmap
+from roadmaps.services.measures import measure_create
+from roadmaps.services.sections import section_create
 from schools.models import Role
-from schools.services import membership_grant
+from schools.services.memberships import membership_grant
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -143,16 +145,15 @@ def test_a_stale_save_from_a_second_session_is_refused_with_both_versions(
 ):
     from datetime import date
 
-    from roadmaps import editing, editing_sections
-    from roadmaps.services import roadmap_create
+    from roadmaps.services.roadmaps import roadmap_create
 
     colleague = UserFactory(email="coord2-a@example.ru", last_name="Губина", first_name="Светлана")
     membership_grant(user=colleague, role=Role.COORDINATOR, district=district_a)
     roadmap = roadmap_create(district=district_a, title="Дорожная карта 2026", acting_user=coordinator_a,
                              period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
-    section = editing_sections.section_insert(roadmap=roadmap, title="Мониторинг",
+    section = section_create(roadmap=roadmap, title="Мониторинг",
                                               acting_user=coordinator_a)
-    editing.measure_insert(roadmap=roadmap, section=section, acting_user=coordinator_a,
+    measure_create(roadmap=roadmap, section=section, acting_user=coordinator_a,
                            text="Промежуточный мониторинг школьных программ",
                            deadline_text="Май 2026")
     url = f"{live_server.url}/{district_a.slug}/roadmaps/{roadmap.pk}/"

@@ -4,11 +4,12 @@ from datetime import date
 
 import pytest
 
-from roadmaps import editing, editing_sections
 from roadmaps.documents.build import draft_order
 from roadmaps.models import Roadmap
-from roadmaps.orders import order_create_draft
-from roadmaps.services import roadmap_create
+from roadmaps.services.measures import measure_create
+from roadmaps.services.orders import order_create_draft
+from roadmaps.services.roadmaps import roadmap_create
+from roadmaps.services.sections import section_create
 from tests.factories import MeasureFactory, SectionFactory
 from tests.support.seed_roadmaps import SEEDS, build_roadmap
 from tests.support.seeds import seed_text
@@ -43,20 +44,20 @@ def roadmap(district_a, coordinator_a) -> Roadmap:
 
 @pytest.fixture
 def section_one(roadmap, coordinator_a):
-    return editing_sections.section_insert(roadmap=roadmap, title="Организационные мероприятия",
+    return section_create(roadmap=roadmap, title="Организационные мероприятия",
                                            acting_user=coordinator_a)
 
 
 @pytest.fixture
 def section_two(roadmap, coordinator_a, section_one):
-    return editing_sections.section_insert(roadmap=roadmap, title="Методическое сопровождение",
+    return section_create(roadmap=roadmap, title="Методическое сопровождение",
                                            acting_user=coordinator_a)
 
 
 @pytest.fixture
 def measures(roadmap, coordinator_a, section_one, section_two, school_a, body_a):
     """1.1 and 1.2 in the first section, 2.1 in the second."""
-    add = editing.measure_insert
+    add = measure_create
     return [
         add(roadmap=roadmap, acting_user=coordinator_a, section=section_one,
             text="Утверждение состава рабочей группы", deadline_text="До 10.02.2026",

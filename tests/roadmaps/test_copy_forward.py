@@ -3,8 +3,10 @@ from datetime import date
 
 import pytest
 
-from roadmaps.editing_roadmaps import roadmap_copy_forward, roadmap_update, shift_years_in_text
-from roadmaps.models import AuditRecord, Measure, Section
+from core.models import AuditRecord
+from roadmaps.models import Measure, Section
+from roadmaps.services.roadmaps import roadmap_copy_forward, roadmap_update
+from roadmaps.year_shift import shift_years_in_text
 
 
 @pytest.mark.parametrize("before,after", [
@@ -51,7 +53,7 @@ def test_changing_the_period_rereads_every_deadline(roadmap, measures, coordinat
 
 @pytest.mark.django_db
 def test_a_person_clears_the_copy_mark_once_the_measure_is_checked(roadmap, measures, coordinator_a):
-    from roadmaps.editing import measure_update
+    from roadmaps.services.measures import measure_update
 
     copy = roadmap_copy_forward(source=roadmap, acting_user=coordinator_a)
     m = Measure.objects.select_related("roadmap", "section").filter(roadmap=copy).first()

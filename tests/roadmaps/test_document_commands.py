@@ -9,9 +9,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from roadmaps.models import Order
-from roadmaps.services import measure_create
+from roadmaps.services.measures import measure_create
 from schools.models import Organization
-
 from tests.support.documents import squash
 from tests.support.seed_roadmaps import SEEDS, build_roadmap
 

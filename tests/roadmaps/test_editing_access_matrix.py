@@ -6,7 +6,7 @@ OK: done (200, or 302 back to the roadmap). Only the district's coordinator edit
 import pytest
 from django.urls import reverse
 
-from roadmaps import editing
+from roadmaps.services.measures import measure_create, measure_delete
 
 ROLES = ["anonymous", "coordinator_a", "curator_a", "head_a", "director_a", "regional_member",
          "coordinator_b"]
@@ -54,8 +54,8 @@ ACTIONS = {
 
 @pytest.fixture
 def objects(roadmap, measures, section_one, coordinator_a):
-    extra = editing.measure_insert(roadmap=roadmap, acting_user=coordinator_a, text="Лишнее")
-    record = editing.measure_delete(measure=extra, acting_user=coordinator_a)
+    extra = measure_create(roadmap=roadmap, acting_user=coordinator_a, text="Лишнее")
+    record = measure_delete(measure=extra, acting_user=coordinator_a)
     return {"d": roadmap.district.slug, "r": roadmap.pk, "m": measures[0].pk,
             "s": section_one.pk, "x": record.pk}
 
@@ -120,7 +120,7 @@ def test_a_journal_record_of_another_roadmap_cannot_be_restored_here(client_for,
 @pytest.fixture
 def school_measures(school_roadmap_a, other_school_roadmap_a, coordinator_a):
     def add(roadmap):
-        return editing.measure_insert(roadmap=roadmap, acting_user=coordinator_a,
+        return measure_create(roadmap=roadmap, acting_user=coordinator_a,
                                       text="Мероприятие школьной программы", deadline_text="Май 2026")
 
     return {"own": add(school_roadmap_a), "other": add(other_school_roadmap_a)}

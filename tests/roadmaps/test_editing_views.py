@@ -2,7 +2,8 @@
 import pytest
 from django.urls import reverse
 
-from roadmaps.models import AuditRecord, Measure, Roadmap
+from core.models import AuditRecord
+from roadmaps.models import Measure, Roadmap
 
 pytestmark = pytest.mark.django_db
 HX = {"HTTP_HX_REQUEST": "true"}

@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
+from core.reading.readers import read_document, read_text
 from roadmaps.importers.columns import header_field
 from roadmaps.importers.joining import join_cut, join_pieces, join_rows, word_counts
-from roadmaps.importers.readers import read_document, read_text
 from roadmaps.importers.table import (
     infer_period,
     iter_measures,
@@ -13,7 +13,6 @@ from roadmaps.importers.table import (
     read_abbreviations,
     split_responsible,
 )
-
 from tests.support.office_files import to_docx
 
 HEADER = "№\tМероприятия\tСроки\tОтветственные\n"

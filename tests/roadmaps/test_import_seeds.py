@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
-from roadmaps.models import AuditRecord, DueDate, Measure, Roadmap, Section
+from core.models import AuditRecord
+from roadmaps.models import DueDate, Measure, Roadmap, Section
 from schools.models import Organization
 from tests.factories import OrganizationFactory
 from tests.support.seeds import SEEDS

@@ -2,10 +2,18 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from roadmaps import editing
-from roadmaps.models import AuditRecord, DueDate, Measure
-from tests.support.editing import numbers
+from core.models import AuditRecord
+from roadmaps.models import DueDate, Measure
+from roadmaps.services.measures import (
+    VersionConflict,
+    measure_delete,
+    measure_move,
+    measure_move_step,
+    measure_restore,
+    measure_update,
+)
 from tests.factories import OrganizationFactory
+from tests.support.editing import numbers
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +23,7 @@ def _update(measure, user, version=None, **fields):
               "responsible_text": measure.responsible_text, "result": measure.result,
               "output_form": measure.output_form}
     values.update(fields)
-    return editing.measure_update(measure=measure, acting_user=user,
+    return measure_update(measure=measure, acting_user=user,
                                   expected_version=version or measure.version, **values)
 
 
@@ -49,7 +57,7 @@ def test_a_save_from_a_stale_version_is_refused_and_nothing_is_lost(measures, co
     opened_at = measure.version
     _update(Measure.objects.get(pk=measure.pk), coordinator_a, text="Первая правка")
     stale = Measure.objects.select_related("roadmap", "section").get(pk=measure.pk)
-    with pytest.raises(editing.VersionConflict) as conflict:
+    with pytest.raises(VersionConflict) as conflict:
         _update(stale, head_a, version=opened_at, text="Вторая правка")
     assert conflict.value.current.text == "Первая правка"
     assert Measure.objects.get(pk=measure.pk).text == "Первая правка"
@@ -63,7 +71,7 @@ def test_an_emptied_required_text_is_refused(measures, coordinator_a):
 
 
 def test_responsible_links_must_be_of_the_same_district(measures, coordinator_a, school_b):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         _update(measures[0], coordinator_a, responsible=[school_b])
 
 
@@ -75,7 +83,7 @@ def test_a_number_fixed_by_hand_stays_and_the_next_follow(roadmap, measures, coo
 
 
 def test_moving_into_another_section_renumbers_both(roadmap, measures, coordinator_a, section_two):
-    editing.measure_move(measure=measures[0], acting_user=coordinator_a, section=section_two,
+    measure_move(measure=measures[0], acting_user=coordinator_a, section=section_two,
                          index=0)
     assert numbers(roadmap) == [("1", "1.1"), ("2", "2.1"), ("2", "2.2")]
     assert Measure.objects.get(pk=measures[0].pk).number == "2.1"
@@ -85,34 +93,35 @@ def test_moving_into_another_section_renumbers_both(roadmap, measures, coordinat
 
 
 def test_moving_down_past_the_end_of_a_section_enters_the_next(roadmap, measures, coordinator_a):
-    editing.measure_move_step(measure=measures[1], acting_user=coordinator_a, step=1)
+    measure_move_step(measure=measures[1], acting_user=coordinator_a, step=1)
     assert Measure.objects.get(pk=measures[1].pk).number == "2.1"
     assert Measure.objects.get(pk=measures[2].pk).number == "2.2"
 
 
 def test_moving_up_swaps_with_the_previous_measure(roadmap, measures, coordinator_a):
-    editing.measure_move_step(measure=measures[1], acting_user=coordinator_a, step=-1)
+    measure_move_step(measure=measures[1], acting_user=coordinator_a, step=-1)
     assert Measure.objects.get(pk=measures[1].pk).number == "1.1"
     assert Measure.objects.get(pk=measures[0].pk).number == "1.2"
 
 
 def test_moving_into_a_section_of_another_roadmap_is_refused(measures, coordinator_a, district_a):
-    from roadmaps.services import roadmap_create, section_create
+    from roadmaps.services.roadmaps import roadmap_create
+    from roadmaps.services.sections import section_create
 
     other = roadmap_create(district=district_a, title="Другая", acting_user=coordinator_a,
                            period_start=measures[0].roadmap.period_start,
                            period_end=measures[0].roadmap.period_end)
     foreign = section_create(roadmap=other, title="Чужой раздел", acting_user=coordinator_a)
     with pytest.raises(ValidationError):
-        editing.measure_move(measure=measures[0], acting_user=coordinator_a, section=foreign)
+        measure_move(measure=measures[0], acting_user=coordinator_a, section=foreign)
 
 
 def test_a_deleted_measure_comes_back_with_its_fields_dates_and_links(roadmap, measures,
                                                                       coordinator_a, school_a):
     measure = measures[1]
-    record = editing.measure_delete(measure=measure, acting_user=coordinator_a)
+    record = measure_delete(measure=measure, acting_user=coordinator_a)
     assert numbers(roadmap) == [("1", "1.1"), ("2", "2.1")]
-    restored = editing.measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
+    restored = measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
     assert restored.text == "Разработка школьных программ"
     assert restored.section_id == measure.section_id
     assert list(restored.responsible.all()) == [school_a]
@@ -122,10 +131,10 @@ def test_a_deleted_measure_comes_back_with_its_fields_dates_and_links(roadmap, m
 
 
 def test_a_deleted_measure_cannot_be_restored_twice(roadmap, measures, coordinator_a):
-    record = editing.measure_delete(measure=measures[0], acting_user=coordinator_a)
-    editing.measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
-    with pytest.raises(editing.AlreadyRestored):
-        editing.measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
+    record = measure_delete(measure=measures[0], acting_user=coordinator_a)
+    measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
+    with pytest.raises(ValidationError):
+        measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
     assert Measure.objects.filter(roadmap=roadmap).count() == 3
 
 
@@ -134,20 +143,20 @@ def test_a_restored_measure_skips_an_organisation_deleted_since(roadmap, measure
     gone = OrganizationFactory(district=district_a, short_name="Закрытая школа")
     measure = measures[0]
     _update(measure, coordinator_a, responsible=[gone])
-    record = editing.measure_delete(measure=Measure.objects.get(pk=measure.pk),
+    record = measure_delete(measure=Measure.objects.get(pk=measure.pk),
                                     acting_user=coordinator_a)
     gone.delete()
-    restored = editing.measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
+    restored = measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
     assert restored.responsible.count() == 0
 
 
 def test_the_history_of_a_restored_measure_includes_its_life_before(roadmap, measures,
                                                                     coordinator_a):
-    from roadmaps.selectors_history import measure_history
+    from roadmaps.selectors.history import measure_history
 
     _update(measures[0], coordinator_a, text="Правка до удаления")
-    record = editing.measure_delete(measure=Measure.objects.get(pk=measures[0].pk),
+    record = measure_delete(measure=Measure.objects.get(pk=measures[0].pk),
                                     acting_user=coordinator_a)
-    restored = editing.measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
+    restored = measure_restore(record=record, roadmap=roadmap, acting_user=coordinator_a)
     actions = [r.action for r in measure_history(restored)]
     assert actions == ["restore", "delete", "update", "create"]

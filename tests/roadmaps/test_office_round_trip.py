@@ -1,9 +1,8 @@
 """The same roadmap read from Word and Excel gives the same sections and measures as text."""
 import pytest
 
-from roadmaps.importers.readers import read_document
+from core.reading.readers import read_document
 from roadmaps.importers.table import parse_roadmap
-
 from tests.support.office_files import to_docx, to_xlsx
 from tests.support.seeds import parsed, raw, shape
 

@@ -16,8 +16,8 @@ import redis
 from django.conf import settings
 from django.db import connection, transaction
 
-from roadmaps import orders
 from roadmaps.models import Order
+from roadmaps.services import orders
 
 BROKER = "redis://127.0.0.1:6379/14"
 READY_TIMEOUT = 45

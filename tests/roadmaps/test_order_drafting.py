@@ -5,7 +5,6 @@ from roadmaps.documents import drafting
 from roadmaps.documents.build import draft_order
 from roadmaps.documents.data import number_points
 from roadmaps.models import Directive
-
 from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 

@@ -6,7 +6,6 @@ from django.conf import settings
 
 from roadmaps.documents.build import build_order_document
 from roadmaps.documents.pdf import render_pdf
-
 from tests.support.documents import pdf_fonts, pdf_text, squash
 
 

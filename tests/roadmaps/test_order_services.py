@@ -4,10 +4,10 @@ import os
 import pytest
 from django.core.exceptions import ValidationError
 
-from roadmaps import orders
-from roadmaps.models import AuditRecord, Order, Roadmap
+from core.models import AuditRecord
+from roadmaps.models import Order, Roadmap
+from roadmaps.services import orders
 from roadmaps.tasks import render_order
-
 from tests.support.scans import PNG_SCAN, scan
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from roadmaps import orders
 from roadmaps.models import Order, Roadmap
+from roadmaps.services import orders
 from tests.factories import MeasureFactory
-
 from tests.support.scans import scan
 
 ROLES = ["anonymous", "coordinator_a", "curator_a", "head_a", "director_a", "regional_member",

@@ -4,10 +4,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from roadmaps import services
 from roadmaps.documents.build import build_order_document
 from roadmaps.documents.pdf import BASE_URL, StaticOnlyFetcher, html_to_pdf, render_pdf
-
+from roadmaps.services.measures import measure_create
 from tests.support.documents import pdf_text, squash
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
@@ -55,7 +54,7 @@ def test_html_in_a_measure_prints_as_text_and_fetches_nothing(seed_orders, spy_s
     seed, roadmap, order = seed_orders("000")
     evil = (f'<img src="{url}/img.png"> <b>жирный</b> <link rel="stylesheet" href="{url}/x.css">'
             f'<style>@import url({url}/imp.css);</style>')
-    services.measure_create(roadmap=roadmap, text=evil, number="20", deadline_text="Июнь 2020",
+    measure_create(roadmap=roadmap, text=evil, number="20", deadline_text="Июнь 2020",
                             responsible_text=f'<iframe src="{url}/frame"></iframe>',
                             acting_user=None)
     fetcher = StaticOnlyFetcher()

@@ -8,11 +8,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from roadmaps.importers.containers import OLE_MAGIC
-from roadmaps.importers.errors import DocumentError
-from roadmaps.importers.readers import Paragraph, Table, decode_text, read_document, read_text
+from core.reading.containers import OLE_MAGIC
+from core.reading.errors import DocumentError
+from core.reading.readers import Paragraph, Table, decode_text, read_document, read_text
 from roadmaps.importers.table import parse_roadmap
-
 from tests.support.office_files import numbered_docx, to_docx, to_xlsx
 from tests.support.seeds import parsed, raw, seed_file
 
@@ -292,7 +291,7 @@ def test_a_styled_cell_far_down_an_xlsx_sheet_does_not_blow_up_the_reader():
     import openpyxl
     from openpyxl.styles import Font
 
-    from roadmaps.importers.readers import read_document
+    from core.reading.readers import read_document
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -312,7 +311,7 @@ def test_a_docx_cell_claiming_a_huge_span_is_capped():
     from docx.oxml.ns import qn
     from docx.oxml.parser import OxmlElement
 
-    from roadmaps.importers.readers import read_document
+    from core.reading.readers import read_document
 
     document = Document()
     table = document.add_table(rows=2, cols=2)

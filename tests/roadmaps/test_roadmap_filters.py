@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from roadmaps import editing
-from roadmaps.selectors import TableFilters, roadmap_table, today_in
+from roadmaps.selectors.table import TableFilters, roadmap_table, today_in
+from roadmaps.services.measures import measure_create
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_by_school(roadmap, measures, school_a, body_a):
 
 
 def test_needing_review(roadmap, measures, coordinator_a):
-    editing.measure_insert(roadmap=roadmap, acting_user=coordinator_a, text="Неясный срок",
+    measure_create(roadmap=roadmap, acting_user=coordinator_a, text="Неясный срок",
                            deadline_text="как получится")
     assert shown(roadmap, needs_review=True) == ["Неясный срок"]
 

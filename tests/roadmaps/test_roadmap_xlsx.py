@@ -5,10 +5,10 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from roadmaps import services
 from roadmaps.documents.build import build_roadmap_table
 from roadmaps.documents.xlsx import render_xlsx
-
+from roadmaps.services.measures import measure_create
+from roadmaps.services.roadmaps import roadmap_create
 from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 
@@ -57,9 +57,9 @@ def test_the_second_sheet_lists_the_structured_due_dates():
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\",\"x\")", "+7 913 000-00-00",
                                   "-1+2", "@SUM(A1:A2)", "=1+1"])
 def test_text_that_looks_like_a_formula_is_written_as_text(district_a, text):
-    roadmap = services.roadmap_create(district=district_a, title="Карта", acting_user=None,
+    roadmap = roadmap_create(district=district_a, title="Карта", acting_user=None,
                                       period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
-    services.measure_create(roadmap=roadmap, text=text, number="1", deadline_text=text,
+    measure_create(roadmap=roadmap, text=text, number="1", deadline_text=text,
                             responsible_text=text, result=text, acting_user=None)
     data = render_xlsx(build_roadmap_table(roadmap))
     ws = load_workbook(BytesIO(data))["Дорожная карта"]

@@ -109,7 +109,7 @@ def test_the_coordinator_assigns_a_curators_schools(client_for, coordinator_a, c
     url = reverse("curators", args=[district_a.slug])
     assert curator_a.email in client.get(url).content.decode()
     client.post(url, {"curator": curator_a.pk, "schools": [other_school_a.pk]})
-    from schools.access import grants_for
+    from core.access import grants_for
 
     curator_a.__dict__.pop("_access_grants", None)
     assert grants_for(curator_a).followed_schools == frozenset({other_school_a.pk})

@@ -110,7 +110,7 @@ def test_the_region_page_query_count_does_not_grow_with_districts(client_for, re
 @pytest.mark.parametrize("n,expected", [(1, "1 школа"), (3, "3 школы"), (5, "5 школ"), (11, "11 школ"),
                                         (21, "21 школа"), (112, "112 школ")])
 def test_russian_plural_forms(n, expected):
-    from schools.templatetags.ru import ru_plural
+    from core.templatetags.ru import ru_plural
 
     assert ru_plural(n, "школа,школы,школ") == expected
 

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from roadmaps.importers.readers import read_text
-from schools.list_import import parse_school_table
+from core.reading.readers import read_text
+from schools.list_table import parse_school_table
 from schools.models import Organization, SchoolList, SchoolListEntry
 from tests.factories import OrganizationFactory
 

@@ -58,7 +58,7 @@ def test_add_district_rejects_a_reserved_slug(db):
 
 def test_seed_demo_gives_every_role_a_login_that_reaches_its_home(client, db):
     out = run_command("seed_demo")
-    from roadmaps.demo import DEMO_PASSWORD
+    from roadmaps.services.demo import DEMO_PASSWORD
 
     emails = [line.split()[0] for line in out.splitlines()[1:] if "@" in line]
     roles = {m.role for m in Membership.objects.all()}

@@ -3,7 +3,7 @@
 
 def numbers(roadmap) -> list[tuple[str, str]]:
     """(section number, measure number) in print order."""
-    from roadmaps.selectors import roadmap_table
+    from roadmaps.selectors.table import roadmap_table
 
     out = []
     for block in roadmap_table(roadmap):

@@ -13,7 +13,7 @@ import docx
 import openpyxl
 from docx.oxml.ns import qn
 
-from roadmaps.importers.document import Paragraph, RawDocument, Table
+from core.reading.document import Paragraph, RawDocument, Table
 from roadmaps.importers.numbers import measure_number
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmaps import services
 from roadmaps.models import Order
+from roadmaps.services.measures import measure_create
+from roadmaps.services.roadmaps import roadmap_create
+from roadmaps.services.sections import section_create
 from schools.models import District, Organization, SchoolList, SchoolListEntry
 
 
@@ -219,7 +221,8 @@ SEEDS = {s.key: s for s in (SEED_000, SEED_001, SEED_003)}
 
 
 def build_district(seed: Seed) -> District:
-    from schools.services import district_get_or_create, region_get_or_create
+    from schools.services.districts import district_get_or_create
+    from schools.services.regions import region_get_or_create
 
     region, _ = region_get_or_create(name=seed.region, time_zone="Europe/Moscow",
                                      slug=f"seed-region-{seed.key}")
@@ -241,19 +244,19 @@ def build_district(seed: Seed) -> District:
 def build_roadmap(seed: Seed, *, user=None, district: District | None = None):
     """The seed's roadmap, made through the model services as a coordinator would."""
     district = district or build_district(seed)
-    roadmap = services.roadmap_create(district=district, title=seed.title,
+    roadmap = roadmap_create(district=district, title=seed.title,
                                       period_start=seed.period[0], period_end=seed.period[1],
                                       acting_user=user)
     by_number = {}
     for number, title, parent, measures in seed.sections:
         section = None
         if number is not None:
-            section = services.section_create(roadmap=roadmap, title=title, number=number,
+            section = section_create(roadmap=roadmap, title=title, number=number,
                                               parent=by_number.get(parent), acting_user=user)
             by_number[number] = section
         for row in measures:
             num, text, deadline, responsible, *rest = row
-            services.measure_create(roadmap=roadmap, section=section, number=num, text=text,
+            measure_create(roadmap=roadmap, section=section, number=num, text=text,
                                     deadline_text=deadline, responsible_text=responsible,
                                     result=rest[0] if rest else "", acting_user=user)
     return roadmap

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from roadmaps.importers.readers import RawDocument, read_document
+from core.reading.readers import RawDocument, read_document
 from roadmaps.importers.table import ParsedMeasure, ParsedRoadmap, iter_measures, parse_roadmap
 
 DATA = Path(__file__).resolve().parents[1] / "data"

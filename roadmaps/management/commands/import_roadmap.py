@@ -4,8 +4,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from roadmaps.importers.errors import DocumentError
-from roadmaps.imports import build_preview, read_upload, roadmap_import
+from core.reading.errors import DocumentError
+from core.uploads import read_upload
+from roadmaps.selectors.imports import build_preview
+from roadmaps.services.imports import roadmap_import
 from schools.models import District
 
 

@@ -3,12 +3,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from schools.models import Role
-from schools.services import (
-    district_get_or_create,
-    membership_grant,
-    region_get_or_create,
-    user_get_or_create,
-)
+from schools.services.districts import district_get_or_create
+from schools.services.memberships import membership_grant
+from schools.services.regions import region_get_or_create
+from schools.services.users import user_get_or_create
 
 
 class Command(BaseCommand):

@@ -3,10 +3,11 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from roadmaps.importers.errors import DocumentError
-from roadmaps.imports import read_upload
-from schools.list_import import parse_school_table, school_list_import
+from core.reading.errors import DocumentError
+from core.uploads import read_upload
+from schools.list_table import parse_school_table
 from schools.models import District, SchoolList
+from schools.services.school_lists import school_list_import
 
 
 class Command(BaseCommand):

@@ -1,0 +1,3 @@
+from .audit import AuditRecord
+
+__all__ = ["AuditRecord"]

@@ -1,0 +1,179 @@
+"""Reads for roadmap pages: each returns data already shaped for its page."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils import timezone
+
+from schools.models import Organization
+
+from ..models import DueDate, Measure, MeasureResponsible, Roadmap, Section
+
+
+@dataclass
+class SectionBlock:
+    """A section with its measures and sub-sections, in print order."""
+
+    section: Section | None
+    measures: list[Measure] = field(default_factory=list)
+    children: list[SectionBlock] = field(default_factory=list)
+    depth: int = 0
+    family: int | None = None  # the top-level section this block belongs to
+    shown: bool = True  # False when a filter leaves nothing in the block or below it
+
+    @property
+    def key(self) -> str:
+        return f"block-{self.section.pk}" if self.section else "block-root"
+
+
+# --- filters -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TableFilters:
+    """The GET parameters of the roadmap page that narrow the table."""
+
+    responsible: int | None = None
+    school: int | None = None
+    needs_review: bool = False
+    due: str = ""  # "month" (due this month) or "overdue"
+    today: date | None = None
+
+    DUE_CHOICES = (("", "все сроки"), ("month", "срок в этом месяце"),
+                   ("overdue", "срок прошёл"))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.responsible or self.school or self.needs_review or self.due)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def today_in(roadmap: Roadmap) -> date:
+    """Today in the region's time zone (Tomsk is four hours ahead of Moscow)."""
+    return timezone.now().astimezone(roadmap.district.region.zone).date()
+
+
+def parse_filters(params, roadmap: Roadmap) -> TableFilters:
+    due = params.get("due", "")
+    return TableFilters(
+        responsible=_int(params.get("responsible")),
+        school=_int(params.get("school")),
+        needs_review=params.get("review") in ("1", "on", "true"),
+        due=due if due in ("month", "overdue") else "",
+        today=today_in(roadmap),
+    )
+
+
+def _apply_filters(qs: QuerySet[Measure], f: TableFilters) -> QuerySet[Measure]:
+    links = MeasureResponsible.objects.filter(measure=OuterRef("pk"))
+    if f.responsible:
+        qs = qs.filter(Exists(links.filter(organization_id=f.responsible)))
+    if f.school:
+        qs = qs.filter(Exists(links.filter(organization_id=f.school,
+                                           organization__kind=Organization.Kind.SCHOOL)))
+    if f.needs_review:
+        qs = qs.filter(needs_review=True)
+    if f.due and f.today:
+        dues = DueDate.objects.filter(measure=OuterRef("pk"))
+        if f.due == "month":
+            first = f.today.replace(day=1)
+            following = (first.replace(year=first.year + 1, month=1) if first.month == 12
+                         else first.replace(month=first.month + 1))
+            qs = qs.filter(Exists(dues.filter(due_on__gte=first, due_on__lt=following)))
+        else:
+            qs = qs.filter(Exists(dues.filter(due_on__lt=f.today)))
+    return qs
+
+
+# --- the table ---------------------------------------------------------------------------
+
+def measures_for_table(roadmap: Roadmap, filters: TableFilters | None = None, *,
+                       for_page: bool = False) -> QuerySet[Measure]:
+    """Measures with their due dates and responsible links, in print order.
+
+    `for_page`: the due dates go to a plain list `due_list` instead of the `due_dates`
+    manager cache (a queryset per row costs a fifth of a 300-row page); the documents and
+    exports of other areas keep reading `measure.due_dates.all()`."""
+    responsible = MeasureResponsible.objects.select_related("organization").order_by("position")
+    dues = DueDate.objects.order_by("due_on")
+    qs = (
+        Measure.objects.filter(district_id=roadmap.district_id, roadmap=roadmap)
+        .prefetch_related(
+            Prefetch("due_dates", queryset=dues, to_attr="due_list") if for_page
+            else Prefetch("due_dates", queryset=dues),
+            Prefetch("responsible_links", queryset=responsible, to_attr="responsible_list"),
+        )
+        .order_by("position", "id")
+    )
+    return _apply_filters(qs, filters) if filters and filters.active else qs
+
+
+def roadmap_table(roadmap: Roadmap, filters: TableFilters | None = None, *,
+                  for_page: bool = False) -> list[SectionBlock]:
+    """The roadmap as it prints: top-level measures first, then sections, nested.
+
+    Four queries whatever the size: sections, measures, due dates, responsible links.
+    """
+    sections = list(
+        Section.objects.filter(district_id=roadmap.district_id, roadmap=roadmap).order_by(
+            "position", "id"
+        )
+    )
+    blocks = {s.id: SectionBlock(section=s) for s in sections}
+    root = SectionBlock(section=None)
+    for s in sections:
+        parent = blocks.get(s.parent_id, root) if s.parent_id else root
+        blocks[s.id].depth = parent.depth + 1 if parent is not root else 0
+        parent.children.append(blocks[s.id])
+    for m in measures_for_table(roadmap, filters, for_page=for_page):
+        blocks.get(m.section_id, root).measures.append(m)
+    flat = _flatten(root.children)
+    for b in flat:
+        if b.depth == 0:
+            family = b.section.pk
+        b.family = family
+    if filters and filters.active:
+        _mark_shown(root)
+    return [root, *flat]
+
+
+def _mark_shown(block: SectionBlock) -> bool:
+    below = [_mark_shown(c) for c in block.children]
+    block.shown = bool(block.measures) or any(below)
+    return block.shown
+
+
+def _flatten(blocks: list[SectionBlock]) -> list[SectionBlock]:
+    out: list[SectionBlock] = []
+    for b in blocks:
+        out.append(b)
+        out.extend(_flatten(b.children))
+    return out
+
+
+def blocks_of_families(blocks: list[SectionBlock], section_ids) -> list[SectionBlock]:
+    """The blocks whose numbers depend on these sections: their whole top-level family."""
+    wanted = set(section_ids)
+    families = {b.family for b in blocks if b.section and b.section.pk in wanted}
+    return [b for b in blocks
+            if (b.section is None and None in wanted) or (b.section and b.family in families)]
+
+
+def measure_for_row(measure: Measure) -> Measure:
+    """One measure shaped like a table row (due dates and responsible links prefetched)."""
+    return (measures_for_table(measure.roadmap, for_page=True)
+            .select_related("section", "district", "roadmap__district__region")
+            .get(pk=measure.pk))
+
+
+def district_responsibles(roadmap: Roadmap) -> list[Organization]:
+    """Organisations a measure of this roadmap may name: the district's active ones."""
+    return list(Organization.objects.filter(district_id=roadmap.district_id, is_active=True)
+                .order_by("kind", "short_name"))

@@ -1,0 +1,102 @@
+"""Creating a roadmap from an import preview, in one transaction. The preview itself (a
+read) is `roadmaps.selectors.imports`; the readers are `core.reading` and
+`roadmaps.importers`."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from core import audit
+from core.models import AuditRecord
+from schools.models import District
+
+from ..models import Measure, MeasureResponsible, Roadmap, Section
+from ..numbering import Item, number_roadmap
+from ..selectors.imports import ImportPreview, MeasurePreview, SectionPreview
+from ..tree import walk
+from .directives import directive_get_or_create
+from .due_dates import measures_derive_deadlines
+
+
+def walk_with_parent(sections: list[SectionPreview]):
+    """Preview sections depth first, each with its parent (None at the top)."""
+    parents: dict[int, SectionPreview | None] = {id(s): None for s in sections}
+    for item, _depth in walk(sections, lambda s: s.sections):
+        for child in item.sections:
+            parents[id(child)] = item
+        yield item, parents[id(item)]
+
+
+def _lock_hand_numbers(sections: list[Section], measures: list[Measure]) -> None:
+    """Lock the numbers that automatic numbering would not give, so they print as written;
+    the rest follow the automatic numbering when measures move later."""
+    auto = number_roadmap(
+        [Item(id=s.id, parent_id=s.parent_id, position=s.position, number=s.number) for s in sections],
+        [Item(id=m.id, parent_id=m.section_id, position=m.position, number=m.number) for m in measures],
+    )
+    for s in sections:
+        s.number_locked = auto.sections[s.id] != s.number
+    for m in measures:
+        m.number_locked = auto.measures[m.id] != m.number
+
+
+@transaction.atomic
+def roadmap_import(*, district: District, preview: ImportPreview, title: str,
+                   period_start: date, period_end: date, acting_user,
+                   source_name: str = "") -> Roadmap:
+    """Create the roadmap with its sections, measures, due dates and responsible links."""
+    if preview.measure_count == 0:
+        raise ValidationError("В таблице не найдено ни одного мероприятия — импортировать нечего.")
+    roadmap = Roadmap(district=district, title=title.strip() or "Дорожная карта",
+                      period_start=period_start, period_end=period_end,
+                      directive=directive_get_or_create(district, preview.directive),
+                      created_by=acting_user if getattr(acting_user, "pk", None) else None)
+    roadmap.full_clean()
+    roadmap.save()
+    measures: list[tuple[Measure, MeasurePreview]] = []
+    sections: list[Section] = []
+
+    def add_measures(items: list[MeasurePreview], section: Section | None) -> None:
+        for item in items:
+            p = item.parsed
+            m = Measure(
+                district=district, roadmap=roadmap, section=section, number=p.number,
+                position=len(measures) + 1, text=p.text, deadline_text=p.deadline_text,
+                responsible_text=p.responsible_text, result=p.result, output_form=p.output_form,
+                review_notes="; ".join(p.flags),
+            )
+            m.full_clean(exclude=["roadmap", "section", "district"])
+            measures.append((m, item))
+
+    add_measures(preview.measures, None)
+    parents: dict[int, Section] = {}  # id() of a preview section -> its saved section
+    for item, parent in walk_with_parent(preview.sections):
+        s = item.section
+        section = Section(district=district, roadmap=roadmap,
+                          parent=parents.get(id(parent)) if parent else None,
+                          number=s.number, title=s.title or "Без названия",
+                          position=len(sections) + 1)
+        section.full_clean(exclude=["roadmap", "parent", "district"])
+        section.save()
+        parents[id(item)] = section
+        sections.append(section)
+        add_measures(item.measures, section)
+    created = Measure.objects.bulk_create([m for m, _ in measures], batch_size=500)
+    measures_derive_deadlines(roadmap=roadmap, measures=created)
+    _lock_hand_numbers(sections, created)
+    Section.objects.bulk_update(sections, ["number_locked"], batch_size=500)
+    Measure.objects.bulk_update([m for m in created if m.number_locked], ["number_locked"],
+                                batch_size=500)
+    MeasureResponsible.objects.bulk_create([
+        MeasureResponsible(district=district, measure=m, organization=org, position=i)
+        for m, (_, item) in zip(created, measures, strict=True)
+        for i, org in enumerate(dict.fromkeys(item.matched))
+    ], batch_size=500)
+    audit.record(district_id=district.id, actor=acting_user, action=AuditRecord.Action.IMPORT,
+                 target=roadmap, roadmap_id=roadmap.id,
+                 after={"source": source_name, "sections": len(sections),
+                        "measures": len(created),
+                        "flagged": sum(1 for m in created if m.needs_review)})
+    return roadmap

@@ -1,0 +1,239 @@
+"""Writes for orders (приказы): draft, edit, render to PDF/DOCX, attach the signed scan.
+
+Every write leaves an audit record. Rendering runs in a Celery job (`tasks.render_order`).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from functools import partial
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from core import audit
+from core.models import AuditRecord
+
+from ..documents.build import build_order_document, draft_order
+from ..documents.docx import render_docx
+from ..documents.pdf import render_pdf
+from ..models import Order, Roadmap
+
+logger = logging.getLogger(__name__)
+
+EDITABLE_FIELDS = (
+    "layout", "number", "issued_on", "place", "title", "preamble", "points",
+    "signatory_position", "signatory_name", "interview_schedule", "include_roadmap_table",
+    "include_school_list", "include_interview_schedule", "school_list_kinds",
+)
+SCAN_MAX_BYTES = 20 * 1024 * 1024
+SCAN_SIGNATURES = (
+    (b"%PDF-", "pdf"),
+    (b"\xff\xd8\xff", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"II*\x00", "tif"),
+    (b"MM\x00*", "tif"),
+)
+STALE_RENDER = timedelta(minutes=10)
+BUSY = (Order.RenderState.QUEUED, Order.RenderState.RUNNING)
+
+
+def order_snapshot(order: Order) -> dict:
+    out = {}
+    for name in EDITABLE_FIELDS:
+        value = getattr(order, name)
+        out[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return out
+
+
+def _unknown(fields: dict) -> None:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Поля приказа не редактируются: {', '.join(sorted(unknown))}")
+
+
+@transaction.atomic
+def order_create_draft(*, roadmap: Roadmap, acting_user, **fields) -> Order:
+    """A new order for a municipal roadmap: the template's wording, then `fields` over it."""
+    _unknown(fields)
+    if not roadmap.is_municipal:
+        raise ValidationError("Приказ готовится только для муниципальной дорожной карты.")
+    order = draft_order(roadmap, acting_user=acting_user)
+    for name, value in fields.items():
+        setattr(order, name, value)
+    order.full_clean()
+    order.save()
+    audit.record(district_id=order.district_id, actor=acting_user,
+                 action=AuditRecord.Action.CREATE, target=order, after=order_snapshot(order),
+                 roadmap_id=roadmap.id)
+    return order
+
+
+@transaction.atomic
+def order_update(*, order: Order, acting_user, **fields) -> Order:
+    """Edit the wording; rendered files become outdated (kept until the next render)."""
+    _unknown(fields)
+    if order.is_signed:
+        raise ValidationError("Приказ уже подписан: его текст не меняется.")
+    before = order_snapshot(order)
+    changed = [name for name, value in fields.items() if getattr(order, name) != value]
+    for name in changed:
+        setattr(order, name, fields[name])
+    if not changed:
+        return order
+    if order.render_state in (Order.RenderState.DONE, Order.RenderState.FAILED):
+        order.render_state = Order.RenderState.IDLE
+        changed.append("render_state")
+    order.full_clean()
+    order.save(update_fields=[*changed, "updated_at"])
+    audit.record(district_id=order.district_id, actor=acting_user,
+                 action=AuditRecord.Action.UPDATE, target=order, before=before,
+                 after=order_snapshot(order), roadmap_id=order.roadmap_id)
+    return order
+
+
+@transaction.atomic
+def order_request_render(*, order: Order, acting_user) -> bool:
+    """Queue the PDF/DOCX job unless one is already under way. False when it is.
+
+    A signed order is never rendered again: its files must stay what the head signed."""
+    if order.status == Order.Status.SIGNED:
+        raise ValidationError("Приказ подписан: файлы не формируются заново.")
+    now = timezone.now()
+    claimed = (
+        Order.objects.filter(pk=order.pk)
+        .filter(~Q(render_state__in=BUSY) | Q(render_requested_at__lt=now - STALE_RENDER))
+        .update(render_state=Order.RenderState.QUEUED, render_progress=0, render_error="",
+                render_requested_at=now)
+    )
+    if not claimed:
+        return False
+    order.render_state, order.render_progress, order.render_error = Order.RenderState.QUEUED, 0, ""
+    order.render_requested_at = now
+    audit.record(district_id=order.district_id, actor=acting_user,
+                 action=AuditRecord.Action.STATUS, target=order,
+                 after={"render_state": Order.RenderState.QUEUED}, roadmap_id=order.roadmap_id)
+    from ..tasks import queue_render
+
+    transaction.on_commit(partial(queue_render, order.pk, getattr(acting_user, "pk", None)))
+    return True
+
+
+def _report(order_id: int, percent: int) -> None:
+    """Progress is written outside any transaction so the status page sees it at once."""
+    Order.objects.filter(pk=order_id, render_state=Order.RenderState.RUNNING).update(
+        render_progress=min(99, max(0, percent)))
+
+
+def order_render(*, order: Order, acting_user) -> Order:
+    """Render the order to PDF and DOCX and keep both files on it.
+
+    Not atomic as a whole on purpose: the layout takes seconds and must neither hold a
+    transaction open nor hide its progress; the files are stored in one transaction.
+    """
+    report = partial(_report, order.pk)
+    report(5)
+    doc = build_order_document(order)
+    pdf = render_pdf(doc, progress=report)
+    report(85)
+    docx = render_docx(doc)
+    report(95)
+    return _order_store_files(order=order, pdf=pdf, docx=docx, acting_user=acting_user)
+
+
+@transaction.atomic
+def _order_store_files(*, order: Order, pdf: bytes, docx: bytes, acting_user) -> Order:
+    locked = Order.objects.select_for_update().get(pk=order.pk)
+    old = [name for name in (locked.pdf.name, locked.docx.name) if name]
+    locked.pdf.save(f"order-{locked.pk}.pdf", ContentFile(pdf), save=False)
+    locked.docx.save(f"order-{locked.pk}.docx", ContentFile(docx), save=False)
+    # text edited while the job ran: keep the files, but show them as outdated
+    changed = order.updated_at and locked.updated_at and locked.updated_at > order.updated_at
+    locked.render_state = Order.RenderState.IDLE if changed else Order.RenderState.DONE
+    locked.render_progress = 100
+    locked.render_error, locked.rendered_at = "", timezone.now()
+    locked.full_clean()
+    # updated_at is left alone: it marks changes of the text, which the check above reads
+    locked.save(update_fields=["pdf", "docx", "render_state", "render_progress", "render_error",
+                               "rendered_at"])
+    audit.record(district_id=locked.district_id, actor=acting_user,
+                 action=AuditRecord.Action.STATUS, target=locked,
+                 after={"render_state": locked.render_state, "pdf": locked.pdf.name,
+                        "docx": locked.docx.name}, roadmap_id=locked.roadmap_id)
+    outdated = [n for n in old if n not in {locked.pdf.name, locked.docx.name}]
+    if outdated:
+        transaction.on_commit(partial(_delete_files, outdated))
+    return locked
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            logger.warning("Не удалось удалить старый файл приказа %s", name)
+
+
+@transaction.atomic
+def order_render_failed(*, order_id: int, error: str, acting_user=None) -> None:
+    order = Order.objects.select_for_update().get(pk=order_id)
+    order.render_state = Order.RenderState.FAILED
+    order.render_error = error[:2000]
+    order.save(update_fields=["render_state", "render_error", "updated_at"])
+    audit.record(district_id=order.district_id, actor=acting_user,
+                 action=AuditRecord.Action.STATUS, target=order,
+                 after={"render_state": order.render_state, "error": order.render_error},
+                 roadmap_id=order.roadmap_id)
+
+
+def signed_scan_extension(upload) -> str:
+    """The scan's kind by its first bytes; a clear Russian message for anything else."""
+    if upload.size > SCAN_MAX_BYTES:
+        raise ValidationError("Файл больше 20 МБ. Отсканируйте приказ с меньшим разрешением "
+                              "или сохраните его в PDF.")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for signature, extension in SCAN_SIGNATURES:
+        if head.startswith(signature):
+            return extension
+    raise ValidationError("Это не скан приказа: загрузите файл PDF или изображение "
+                          "(JPEG, PNG, TIFF).")
+
+
+@transaction.atomic
+def order_attach_signed_scan(*, order: Order, upload, acting_user) -> Order:
+    """The signed scan comes back: the order is signed, its roadmap approved by it."""
+    extension = signed_scan_extension(upload)
+    order = (Order.objects.select_for_update(of=("self",)).select_related("roadmap")
+             .get(pk=order.pk))
+    if order.roadmap is None:
+        raise ValidationError("Приказ не связан с дорожной картой.")
+    if not order.number or not order.issued_on:
+        raise ValidationError("Укажите номер и дату приказа, под которыми он подписан, "
+                              "и загрузите скан ещё раз.")
+    old = order.signed_scan.name
+    order.signed_scan.save(f"signed-{order.pk}.{extension}", upload, save=False)
+    order.status, order.signed_at = Order.Status.SIGNED, timezone.now()
+    order.full_clean()
+    order.save(update_fields=["signed_scan", "status", "signed_at", "updated_at"])
+    audit.record(district_id=order.district_id, actor=acting_user,
+                 action=AuditRecord.Action.STATUS, target=order,
+                 after={"status": order.status, "signed_scan": order.signed_scan.name},
+                 roadmap_id=order.roadmap_id)
+    roadmap = order.roadmap
+    before = {"status": roadmap.status, "approved_by": roadmap.approved_by_id}
+    roadmap.approved_by, roadmap.status = order, Roadmap.Status.APPROVED
+    roadmap.full_clean()
+    roadmap.save(update_fields=["approved_by", "status", "updated_at"])
+    audit.record(district_id=roadmap.district_id, actor=acting_user,
+                 action=AuditRecord.Action.STATUS, target=roadmap, before=before,
+                 after={"status": roadmap.status, "approved_by": order.pk},
+                 roadmap_id=roadmap.id)
+    if old and old != order.signed_scan.name:
+        transaction.on_commit(partial(_delete_files, [old]))
+    return order
