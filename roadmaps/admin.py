@@ -1,8 +1,7 @@
 from django.contrib import admin
 
-from core.models import AuditRecord
-
 from .models import Directive, DueDate, Measure, Order, Roadmap, Section
+from .services.due_dates import DERIVED_FIELDS, measures_derive_deadlines
 
 
 @admin.register(Directive)
@@ -27,11 +26,24 @@ class RoadmapAdmin(admin.ModelAdmin):
     list_select_related = ["district", "school"]
     inlines = [SectionInline]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and {"period_start", "period_end"} & set(form.changed_data):
+            # a new period reads every deadline again, as the roadmap's settings page does
+            measures_derive_deadlines(roadmap=obj, measures=list(obj.measures.all()))
+
 
 class DueDateInline(admin.TabularInline):
+    """Due dates are derived from the deadline as written: shown, never edited here."""
+
     model = DueDate
     extra = 0
     exclude = ["district"]
+    readonly_fields = ["due_on"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Measure)
@@ -42,6 +54,11 @@ class MeasureAdmin(admin.ModelAdmin):
     raw_id_fields = ["roadmap", "section", "district"]
     list_select_related = ["roadmap"]
     inlines = [DueDateInline]
+    readonly_fields = list(DERIVED_FIELDS)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        measures_derive_deadlines(roadmap=obj.roadmap, measures=[obj])
 
 
 @admin.register(Section)
@@ -56,10 +73,3 @@ class OrderAdmin(admin.ModelAdmin):
     list_display = ["__str__", "district", "roadmap", "status", "issued_on"]
     list_filter = ["status", "layout"]
     raw_id_fields = ["roadmap", "district"]
-
-
-@admin.register(AuditRecord)
-class AuditRecordAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "action", "target_type", "target_id"]
-    list_filter = ["action", "target_type"]
-    readonly_fields = [f.name for f in AuditRecord._meta.fields]

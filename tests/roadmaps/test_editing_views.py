@@ -257,3 +257,18 @@ def test_a_filtered_table_offers_no_reordering(client_for, coordinator_a, roadma
         reverse("roadmap_detail", args=[roadmap.district.slug, roadmap.pk]),
         {"review": "1"}).content.decode()
     assert "+ Мероприятие" not in html and " выше" not in html
+
+
+def test_a_save_without_the_version_it_was_opened_at_overwrites_nothing(client_for, coordinator_a,
+                                                                       measures):
+    """Someone else saved the row meanwhile; a form that lost its version must not win."""
+    m = measures[0]
+    client = client_for(coordinator_a)
+    url = reverse("measure_edit", args=[m.district.slug, m.pk])
+    assert client.post(url, _form(m, text="Правка коллеги"), **HX).status_code == 200
+    stale = _form(m, text="Моя правка без версии")
+    del stale["version"]
+    response = client.post(url, stale, **HX)
+    assert response.status_code == 422
+    assert "Форма устарела" in response.content.decode()
+    assert Measure.objects.get(pk=m.pk).text == "Правка коллеги"
