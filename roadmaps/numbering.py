@@ -8,6 +8,10 @@ Pure: takes plain items, returns the numbers; no Django. The rules, as in real o
   measures continue the counter of the top-level section («2.4» in I, «2.5» in II …);
 - a number fixed by hand (`locked`) is kept; when it reads as a number of the same shape
   («5», «2.10»), the counting goes on from it, so the next items follow it (6, 2.11).
+
+A roadmap chooses its scheme: `HIERARCHICAL` (above: «2.1», «2.2» inside section 2) or
+`CONTINUOUS` (measures 1, 2, 3 … straight through the sections, as seed 001 prints them;
+sections keep 1., 2. and I, II). `detect_scheme` tells which one a set of numbers follows.
 """
 from __future__ import annotations
 
@@ -53,6 +57,10 @@ def _last_int(number: str, prefix: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+HIERARCHICAL = "hierarchical"
+CONTINUOUS = "continuous"
+
+
 @dataclass
 class Numbers:
     sections: dict[int, str]
@@ -63,8 +71,10 @@ def _ordered(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda i: (i.position, i.id))
 
 
-def number_roadmap(sections: list[Item], measures: list[Item]) -> Numbers:
+def number_roadmap(sections: list[Item], measures: list[Item],
+                   scheme: str = HIERARCHICAL) -> Numbers:
     """Every section's and measure's number, keeping the numbers fixed by hand."""
+    continuous = scheme == CONTINUOUS
     children: dict[int | None, list[Item]] = {}
     known = {s.id for s in sections}
     for s in sections:
@@ -102,7 +112,7 @@ def number_roadmap(sections: list[Item], measures: list[Item]) -> Numbers:
             counter = number_subsections(s.id, prefix, counter)
         return counter
 
-    number_measures(by_section.get(None, []), "", 0)
+    running = number_measures(by_section.get(None, []), "", 0)
     top = 0
     for s in _ordered(children.get(None, [])):
         if s.locked:
@@ -115,6 +125,19 @@ def number_roadmap(sections: list[Item], measures: list[Item]) -> Numbers:
             # keep the style the order was written in: «1.» stays with its dot
             out.sections[s.id] = f"{top}." if s.number.strip().endswith(".") else str(top)
             prefix = str(top)
-        counter = number_measures(by_section.get(s.id, []), prefix, 0)
-        number_subsections(s.id, prefix, counter)
+        if continuous:  # one counter through the whole roadmap, no section prefix
+            running = number_measures(by_section.get(s.id, []), "", running)
+            running = number_subsections(s.id, "", running)
+        else:
+            counter = number_measures(by_section.get(s.id, []), prefix, 0)
+            number_subsections(s.id, prefix, counter)
     return out
+
+
+def detect_scheme(sections: list[Item], measures: list[Item]) -> str:
+    """The scheme the numbers as written follow best (hierarchical when it is a tie)."""
+    def matches(scheme: str) -> int:
+        auto = number_roadmap(sections, measures, scheme)
+        return sum(1 for m in measures if m.number and auto.measures[m.id] == m.number)
+
+    return CONTINUOUS if matches(CONTINUOUS) > matches(HIERARCHICAL) else HIERARCHICAL

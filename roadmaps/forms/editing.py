@@ -121,6 +121,9 @@ class RoadmapForm(forms.Form):
                                    input_formats=["%d.%m.%Y", "%Y-%m-%d"])
     period_end = forms.DateField(label="Конец периода", widget=DateInput(),
                                  input_formats=["%d.%m.%Y", "%Y-%m-%d"])
+    numbering = forms.ChoiceField(label="Нумерация мероприятий", choices=Roadmap.Numbering.choices,
+                                  initial=Roadmap.Numbering.HIERARCHICAL,
+                                  widget=forms.RadioSelect)
 
     def clean(self):
         data = super().clean()

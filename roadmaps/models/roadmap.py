@@ -48,6 +48,10 @@ class Roadmap(models.Model):
         APPROVED = "approved", "утверждена приказом"
         ARCHIVED = "archived", "в архиве"
 
+    class Numbering(models.TextChoices):
+        HIERARCHICAL = "hierarchical", "по разделам: 1.1, 1.2 … 2.1"
+        CONTINUOUS = "continuous", "сквозная: 1, 2, 3 … через все разделы"
+
     district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="roadmaps",
                                  verbose_name="муниципалитет")
     school = models.ForeignKey(Organization, on_delete=models.PROTECT, null=True, blank=True,
@@ -60,6 +64,8 @@ class Roadmap(models.Model):
     period_end = models.DateField("конец периода")
     status = models.CharField("статус", max_length=30, choices=Status.choices,
                               default=Status.DRAFT)
+    numbering = models.CharField("нумерация мероприятий", max_length=20,
+                                 choices=Numbering.choices, default=Numbering.HIERARCHICAL)
     approved_by = models.ForeignKey("roadmaps.Order", on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="approved_roadmaps",
                                     verbose_name="утверждена приказом")

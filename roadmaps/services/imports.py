@@ -13,7 +13,7 @@ from core.models import AuditRecord
 from schools.models import District
 
 from ..models import Measure, MeasureResponsible, Roadmap, Section
-from ..numbering import Item, number_roadmap
+from ..numbering import Item, detect_scheme, number_roadmap
 from ..selectors.imports import ImportPreview, MeasurePreview, SectionPreview
 from ..tree import walk
 from .directives import directive_get_or_create
@@ -29,17 +29,21 @@ def walk_with_parent(sections: list[SectionPreview]):
         yield item, parents[id(item)]
 
 
-def _lock_hand_numbers(sections: list[Section], measures: list[Measure]) -> None:
-    """Lock the numbers that automatic numbering would not give, so they print as written;
-    the rest follow the automatic numbering when measures move later."""
-    auto = number_roadmap(
-        [Item(id=s.id, parent_id=s.parent_id, position=s.position, number=s.number) for s in sections],
-        [Item(id=m.id, parent_id=m.section_id, position=m.position, number=m.number) for m in measures],
-    )
+def _number_as_written(sections: list[Section], measures: list[Measure]) -> str:
+    """Choose the numbering scheme the document follows, and lock only the numbers that it
+    would not give, so they print as written; the rest follow the automatic numbering when
+    measures move later. Returns the scheme."""
+    section_items = [Item(id=s.id, parent_id=s.parent_id, position=s.position, number=s.number)
+                     for s in sections]
+    measure_items = [Item(id=m.id, parent_id=m.section_id, position=m.position, number=m.number)
+                     for m in measures]
+    scheme = detect_scheme(section_items, measure_items)
+    auto = number_roadmap(section_items, measure_items, scheme)
     for s in sections:
         s.number_locked = auto.sections[s.id] != s.number
     for m in measures:
         m.number_locked = auto.measures[m.id] != m.number
+    return scheme
 
 
 @transaction.atomic
@@ -85,7 +89,8 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
         add_measures(item.measures, section)
     created = Measure.objects.bulk_create([m for m, _ in measures], batch_size=500)
     measures_derive_deadlines(roadmap=roadmap, measures=created)
-    _lock_hand_numbers(sections, created)
+    roadmap.numbering = _number_as_written(sections, created)
+    roadmap.save(update_fields=["numbering"])
     Section.objects.bulk_update(sections, ["number_locked"], batch_size=500)
     Measure.objects.bulk_update([m for m in created if m.number_locked], ["number_locked"],
                                 batch_size=500)

@@ -39,6 +39,7 @@ def roadmap_renumber(*, roadmap: Roadmap) -> int:
     numbers = number_roadmap(
         [Item(s.id, s.parent_id, s.position, s.number, s.number_locked) for s in sections],
         [Item(m.id, m.section_id, m.position, m.number, m.number_locked) for m in measures],
+        roadmap.numbering,
     )
     changed_sections = [s for s in sections if numbers.sections.get(s.id, s.number) != s.number]
     for s in changed_sections:
@@ -55,9 +56,11 @@ def roadmap_renumber(*, roadmap: Roadmap) -> int:
 
 @transaction.atomic
 def roadmap_create(*, district: District, title: str, period_start: date, period_end: date,
-                   acting_user, school: Organization | None = None, directive=None) -> Roadmap:
+                   acting_user, school: Organization | None = None, directive=None,
+                   numbering: str = Roadmap.Numbering.HIERARCHICAL) -> Roadmap:
     roadmap = Roadmap(district=district, title=title.strip(), period_start=period_start,
                       period_end=period_end, school=school, directive=directive,
+                      numbering=numbering,
                       created_by=acting_user if getattr(acting_user, "pk", None) else None)
     roadmap.full_clean()
     roadmap.save()
@@ -68,21 +71,29 @@ def roadmap_create(*, district: District, title: str, period_start: date, period
 
 @transaction.atomic
 def roadmap_update(*, roadmap: Roadmap, acting_user, title: str, period_start: date,
-                   period_end: date) -> Roadmap:
-    """Rename a roadmap or change its period; a new period re-reads every deadline."""
+                   period_end: date, numbering: str | None = None) -> Roadmap:
+    """Rename a roadmap, change its period (every deadline is read again) or its numbering
+    scheme (every automatic number follows it; numbers fixed by hand stay)."""
     before = {"title": roadmap.title, "period_start": roadmap.period_start.isoformat(),
-              "period_end": roadmap.period_end.isoformat()}
+              "period_end": roadmap.period_end.isoformat(), "numbering": roadmap.numbering}
     period_changed = (period_start, period_end) != (roadmap.period_start, roadmap.period_end)
+    numbering_changed = numbering is not None and numbering != roadmap.numbering
     roadmap.title, roadmap.period_start, roadmap.period_end = title.strip(), period_start, period_end
+    if numbering is not None:
+        roadmap.numbering = numbering
     roadmap.full_clean()
-    roadmap.save(update_fields=["title", "period_start", "period_end", "updated_at"])
+    roadmap.save(update_fields=["title", "period_start", "period_end", "numbering", "updated_at"])
+    if numbering_changed:
+        roadmap_lock(roadmap)
+        roadmap_renumber(roadmap=roadmap)
     if period_changed:
         measures_derive_deadlines(roadmap=roadmap, measures=list(
             Measure.objects.filter(district_id=roadmap.district_id, roadmap=roadmap)))
     audit.record(district_id=roadmap.district_id, actor=acting_user,
                  action=AuditRecord.Action.UPDATE, target=roadmap, before=before,
                  after={"title": roadmap.title, "period_start": period_start.isoformat(),
-                        "period_end": period_end.isoformat()}, roadmap_id=roadmap.id)
+                        "period_end": period_end.isoformat(), "numbering": roadmap.numbering},
+                 roadmap_id=roadmap.id)
     return roadmap
 
 
@@ -111,7 +122,7 @@ def roadmap_copy_forward(*, source: Roadmap, acting_user, title: str | None = No
         district_id=district_id, school_id=source.school_id, directive_id=source.directive_id,
         title=(title or shift_years_in_text(source.title)).strip(),
         period_start=shift_date_years(source.period_start),
-        period_end=shift_date_years(source.period_end),
+        period_end=shift_date_years(source.period_end), numbering=source.numbering,
         created_by=acting_user if getattr(acting_user, "pk", None) else None,
     )
     roadmap.full_clean()

@@ -118,7 +118,7 @@ def roadmap_settings(request, district_slug: str, pk: int):
     roadmap = edit_roadmap(request, district_slug, pk)
     form = RoadmapForm(request.POST or None, initial={
         "title": roadmap.title, "period_start": roadmap.period_start,
-        "period_end": roadmap.period_end})
+        "period_end": roadmap.period_end, "numbering": roadmap.numbering})
     if request.method == "POST" and form.is_valid():
         try:
             roadmap_services.roadmap_update(roadmap=roadmap, acting_user=request.user,

@@ -144,3 +144,35 @@ def test_a_half_given_period_is_refused(tmp_path, district_a):
     path.write_text("a\tb")
     with pytest.raises(CommandError, match="оба параметра"):
         call_command("import_roadmap", str(path), "--district", district_a.slug, "--period-start", "2024-01-01")
+
+
+def test_a_continuously_numbered_order_keeps_its_scheme_and_its_numbers_unlocked(district_a,
+                                                                              coordinator_a):
+    """Seed 001 numbers 1…47 straight through its sections: after the import a new measure
+    in section 1 takes the next number of the count, not «1.6», and moves renumber in order."""
+    from roadmaps.services.measures import measure_create, measure_move_step
+    from tests.support.editing import numbers
+
+    roadmap, _ = import_seed("001", district_a)
+    assert roadmap.numbering == Roadmap.Numbering.CONTINUOUS
+    assert not Measure.objects.filter(roadmap=roadmap, number_locked=True).exists()
+    first_section = Section.objects.get(roadmap=roadmap, parent=None, number="1")
+    added = measure_create(roadmap=roadmap, acting_user=coordinator_a, section=first_section,
+                           text="Новое мероприятие")
+    in_first = Measure.objects.filter(roadmap=roadmap, section=first_section).count()
+    assert added.number == str(in_first)
+    measure_move_step(measure=measure(roadmap, "2"), acting_user=coordinator_a, step=1)
+    assert [n for _, n in numbers(roadmap)] == [str(i) for i in range(1, 49)]
+
+
+def test_the_scheme_can_be_changed_in_the_roadmaps_settings(client_for, district_a, coordinator_a):
+    roadmap, _ = import_seed("001", district_a)
+    response = client_for(coordinator_a).post(
+        f"/{district_a.slug}/roadmaps/{roadmap.pk}/settings/",
+        {"title": roadmap.title, "period_start": "01.01.2024", "period_end": "31.12.2024",
+         "numbering": Roadmap.Numbering.HIERARCHICAL})
+    assert response.status_code == 302
+    roadmap.refresh_from_db()
+    assert roadmap.numbering == Roadmap.Numbering.HIERARCHICAL
+    second = Section.objects.get(roadmap=roadmap, parent=None, number="2")
+    assert Measure.objects.filter(section=second).order_by("position").first().number == "2.1"

@@ -52,3 +52,24 @@ def test_a_section_written_with_a_dot_keeps_its_style():
     numbers = number_roadmap(sections, [Item(10, 1, 1)])
     assert numbers.sections == {2: "1.", 1: "2."}
     assert numbers.measures == {10: "2.1"}
+
+
+def test_continuous_numbering_counts_measures_straight_through_the_sections():
+    from roadmaps.numbering import CONTINUOUS
+
+    sections = [Item(1, None, 1, "1."), Item(2, None, 2, "2."), Item(3, 2, 3)]
+    measures = [Item(10, 1, 1), Item(11, 1, 2), Item(12, 2, 3), Item(13, 3, 4)]
+    numbers = number_roadmap(sections, measures, CONTINUOUS)
+    assert numbers.sections == {1: "1.", 2: "2.", 3: "I"}
+    assert numbers.measures == {10: "1", 11: "2", 12: "3", 13: "4"}
+
+
+def test_the_scheme_a_document_was_numbered_in_is_detected():
+    from roadmaps.numbering import CONTINUOUS, HIERARCHICAL, detect_scheme
+
+    sections = [Item(1, None, 1, "1"), Item(2, None, 2, "2")]
+    straight = [Item(10, 1, 1, "1"), Item(11, 1, 2, "2"), Item(12, 2, 3, "3")]
+    nested = [Item(10, 1, 1, "1.1"), Item(11, 1, 2, "1.2"), Item(12, 2, 3, "2.1")]
+    assert detect_scheme(sections, straight) == CONTINUOUS
+    assert detect_scheme(sections, nested) == HIERARCHICAL
+    assert detect_scheme(sections, []) == HIERARCHICAL
