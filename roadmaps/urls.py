@@ -9,7 +9,7 @@ D = "<slug:district_slug>/"
 R = D + "roadmaps/<int:pk>/"
 M = D + "measures/<int:pk>/"
 S = D + "sections/<int:pk>/"
-O = D + "orders/<int:pk>/"
+ORD = D + "orders/<int:pk>/"
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -48,14 +48,14 @@ urlpatterns = [
          name="roadmap_import_cancel"),
     # orders
     path(R + "order/new/", orders.order_new, name="order_new"),
-    path(O, orders.order_detail, name="order_detail"),
-    path(O + "edit/", orders.order_edit, name="order_edit"),
-    path(O + "render/", orders.order_render, name="order_render"),
-    path(O + "status/", orders.order_status, name="order_status"),
-    path(O + "scan/", orders.order_upload_scan, name="order_upload_scan"),
-    path(O + "order.pdf", orders.order_download, {"kind": "pdf"}, name="order_pdf"),
-    path(O + "order.docx", orders.order_download, {"kind": "docx"}, name="order_docx"),
-    path(O + "scan/file/", orders.order_download, {"kind": "scan"}, name="order_scan"),
+    path(ORD, orders.order_detail, name="order_detail"),
+    path(ORD + "edit/", orders.order_edit, name="order_edit"),
+    path(ORD + "render/", orders.order_render, name="order_render"),
+    path(ORD + "status/", orders.order_status, name="order_status"),
+    path(ORD + "scan/", orders.order_upload_scan, name="order_upload_scan"),
+    path(ORD + "order.pdf", orders.order_download, {"kind": "pdf"}, name="order_pdf"),
+    path(ORD + "order.docx", orders.order_download, {"kind": "docx"}, name="order_docx"),
+    path(ORD + "scan/file/", orders.order_download, {"kind": "scan"}, name="order_scan"),
     # the district's and a school's pages (last: `<district_slug>/` catches the rest)
     path(D, home.district_detail, name="district_detail"),
     path(D + "schools/<int:pk>/", home.school_detail, name="school_detail"),

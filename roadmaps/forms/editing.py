@@ -122,8 +122,11 @@ class RoadmapForm(forms.Form):
     period_end = forms.DateField(label="Конец периода", widget=DateInput(),
                                  input_formats=["%d.%m.%Y", "%Y-%m-%d"])
     numbering = forms.ChoiceField(label="Нумерация мероприятий", choices=Roadmap.Numbering.choices,
-                                  initial=Roadmap.Numbering.HIERARCHICAL,
+                                  initial=Roadmap.Numbering.HIERARCHICAL, required=False,
                                   widget=forms.RadioSelect)
+
+    def clean_numbering(self) -> str | None:
+        return self.cleaned_data.get("numbering") or None  # not sent: keep (or the default)
 
     def clean(self):
         data = super().clean()

@@ -57,10 +57,10 @@ def roadmap_renumber(*, roadmap: Roadmap) -> int:
 @transaction.atomic
 def roadmap_create(*, district: District, title: str, period_start: date, period_end: date,
                    acting_user, school: Organization | None = None, directive=None,
-                   numbering: str = Roadmap.Numbering.HIERARCHICAL) -> Roadmap:
+                   numbering: str | None = None) -> Roadmap:
     roadmap = Roadmap(district=district, title=title.strip(), period_start=period_start,
                       period_end=period_end, school=school, directive=directive,
-                      numbering=numbering,
+                      numbering=numbering or Roadmap.Numbering.HIERARCHICAL,
                       created_by=acting_user if getattr(acting_user, "pk", None) else None)
     roadmap.full_clean()
     roadmap.save()

@@ -44,9 +44,7 @@ def district_detail(request, district_slug: str):
 
 @login_required
 def school_detail(request, district_slug: str, pk: int):
-    school = get_for_user(Organization, 
-        request.user, pk, district__slug=district_slug
-    )
+    school = get_for_user(Organization, request.user, pk, district__slug=district_slug)
     return render(request, "roadmaps/school_detail.html", {
         "district": school.district,
         "school": school,

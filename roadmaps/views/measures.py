@@ -25,6 +25,7 @@ from .table import (
     edit_measure,
     edit_roadmap,
     render_blocks,
+    render_fragment,
     table_context,
 )
 
@@ -32,17 +33,9 @@ ROW = "roadmaps/roadmap_detail_row.html"
 ROW_FORM = "roadmaps/roadmap_detail_row_form.html"
 
 
-def _render(request, template, ctx, status=200):
-    """A fragment for htmx; the same fragment inside a page otherwise."""
-    if not request.htmx:
-        ctx = {**ctx, "fragment": template}
-        template = "roadmaps/roadmap_detail_fragment_page.html"
-    return render(request, template, ctx, status=status)
-
-
 def _row(request, measure, **extra):
     measure = table_selectors.measure_for_row(measure)
-    return _render(request, ROW, {**table_context(request, measure.roadmap), "measure": measure,
+    return render_fragment(request, ROW, {**table_context(request, measure.roadmap), "measure": measure,
                                   **extra})
 
 
@@ -76,7 +69,7 @@ def measure_edit(request, district_slug: str, pk: int):
     organizations = table_selectors.district_responsibles(roadmap)
     if request.method != "POST":
         form = MeasureForm(initial=_initial(measure), organizations=organizations)
-        return _render(request, ROW_FORM, _form_context(request, roadmap, form, measure))
+        return render_fragment(request, ROW_FORM, _form_context(request, roadmap, form, measure))
     form = MeasureForm(request.POST, organizations=organizations, editing=True)
     if form.is_valid():
         number = form.number_change()
@@ -96,7 +89,7 @@ def measure_edit(request, district_slug: str, pk: int):
             if number is not None:
                 return render_blocks(request, roadmap, [measure.section_id])
             return _row(request, measure)
-    return _render(request, ROW_FORM, _form_context(request, roadmap, form, measure), status=422)
+    return render_fragment(request, ROW_FORM, _form_context(request, roadmap, form, measure), status=422)
 
 
 def _conflict(request, form, current):
@@ -121,7 +114,7 @@ def _conflict(request, form, current):
            "rows": [(label, a, b, a.strip() != b.strip()) for label, a, b in rows],
            "last": last, "number": form.cleaned_data.get("number", ""),
            "last_when": in_zone(last.created_at, current.roadmap.district.region.zone) if last else ""}
-    return _render(request, "roadmaps/roadmap_detail_row_conflict.html", ctx, status=409)
+    return render_fragment(request, "roadmaps/roadmap_detail_row_conflict.html", ctx, status=409)
 
 
 @login_required
@@ -148,7 +141,7 @@ def measure_new(request, district_slug: str, pk: int):
                 return back_to_roadmap(roadmap, f"measure-{measure.pk}")
             return render_blocks(request, roadmap, [section.pk if section else None])
     status = 422 if request.method == "POST" else 200
-    return _render(request, ROW_FORM, _form_context(request, roadmap, form, section=section),
+    return render_fragment(request, ROW_FORM, _form_context(request, roadmap, form, section=section),
                    status=status)
 
 

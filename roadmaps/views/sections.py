@@ -13,14 +13,20 @@ from core.templatetags.ru import ru_plural
 from ..forms.editing import SectionForm, SectionMoveForm
 from ..models import Measure, Section
 from ..services import sections as section_services
-from .measures import _render
-from .table import back_to_roadmap, edit_roadmap, edit_section, render_blocks, table_context
+from .table import (
+    back_to_roadmap,
+    edit_roadmap,
+    edit_section,
+    render_blocks,
+    render_fragment,
+    table_context,
+)
 
 SECTION_FORM = "roadmaps/roadmap_detail_section_form.html"
 
 
 def _form(request, roadmap, form, section=None, status=200):
-    return _render(request, SECTION_FORM, {**table_context(request, roadmap), "form": form,
+    return render_fragment(request, SECTION_FORM, {**table_context(request, roadmap), "form": form,
                                            "section": section}, status=status)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -56,6 +56,14 @@ def table_context(request, roadmap, filters=None) -> dict:
     return {"district": roadmap.district, "roadmap": roadmap, "filters": filters,
             "can_edit": can(request.user, Action.EDIT, roadmap),
             "links": table_links(roadmap)}
+
+
+def render_fragment(request, template, ctx, status=200):
+    """A fragment for htmx; the same fragment inside a page otherwise."""
+    if not request.htmx:
+        ctx = {**ctx, "fragment": template}
+        template = "roadmaps/roadmap_detail_fragment_page.html"
+    return render(request, template, ctx, status=status)
 
 
 def render_blocks(request, roadmap, section_ids=None, notice: dict | None = None, *,
