@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
 from core.models import AuditRecord
+from core.zones import in_zone
 from schools.models import Organization
 
 from ..models import Measure, Roadmap, Section
@@ -79,11 +78,6 @@ def _mark_restored(records: list[AuditRecord]) -> None:
     done = restored_record_ids(records)
     for r in records:
         r.restored = r.id in done
-
-
-def in_zone(moment, zone) -> str:
-    """«22.06.2020 14:05» in the region's time zone (the `date` filter would use Moscow's)."""
-    return timezone.localtime(moment, zone).strftime("%d.%m.%Y %H:%M")
 
 
 @dataclass
