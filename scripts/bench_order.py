@@ -31,7 +31,7 @@ def in_memory_document(measures: int, with_form: bool = False, seed_key: str = "
         TableRow,
         number_points,
     )
-    from tests.documents.seed_roadmaps import SEEDS
+    from tests.support.seed_roadmaps import SEEDS
 
     seed = SEEDS[seed_key]
     source = [(*m, "")[:5] for m in seed.measures]
