@@ -27,6 +27,7 @@ from datetime import date
 from core.reading.document import Paragraph, RawDocument, Table
 from core.reading.errors import DocumentError
 
+from ..tree import walk
 from .assemble import Assembler
 from .columns import FIELDS, header_field
 from .drafts import Draft, SectionDraft, source_label
@@ -162,15 +163,9 @@ def iter_measures(
     """Every measure in document order with its innermost section (``None`` outside any)."""
     for measure in parsed.measures:
         yield None, measure
-
-    def walk(section: ParsedSection) -> Iterator[tuple[ParsedSection | None, ParsedMeasure]]:
+    for section, _depth in walk(parsed.sections, lambda s: s.sections):
         for measure in section.measures:
             yield section, measure
-        for child in section.sections:
-            yield from walk(child)
-
-    for section in parsed.sections:
-        yield from walk(section)
 
 
 def _caption_rows(rows: list[list[str]], unplaced: list[str], warnings: list[str]) -> list[str]:

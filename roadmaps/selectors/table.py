@@ -10,6 +10,7 @@ from django.utils import timezone
 from schools.models import Organization
 
 from ..models import DueDate, Measure, MeasureResponsible, Roadmap, Section
+from ..tree import children_of, walk
 
 
 @dataclass
@@ -128,13 +129,14 @@ def roadmap_table(roadmap: Roadmap, filters: TableFilters | None = None, *,
     )
     blocks = {s.id: SectionBlock(section=s) for s in sections}
     root = SectionBlock(section=None)
-    for s in sections:
-        parent = blocks.get(s.parent_id, root) if s.parent_id else root
-        blocks[s.id].depth = parent.depth + 1 if parent is not root else 0
-        parent.children.append(blocks[s.id])
+    for parent_id, children in children_of(sections).items():
+        (root if parent_id is None else blocks[parent_id]).children = [blocks[c.id] for c in children]
     for m in measures_for_table(roadmap, filters, for_page=for_page):
         blocks.get(m.section_id, root).measures.append(m)
-    flat = _flatten(root.children)
+    flat = []
+    for b, depth in walk(root.children, lambda b: b.children):
+        b.depth = depth
+        flat.append(b)
     for b in flat:
         if b.depth == 0:
             family = b.section.pk
@@ -148,14 +150,6 @@ def _mark_shown(block: SectionBlock) -> bool:
     below = [_mark_shown(c) for c in block.children]
     block.shown = bool(block.measures) or any(below)
     return block.shown
-
-
-def _flatten(blocks: list[SectionBlock]) -> list[SectionBlock]:
-    out: list[SectionBlock] = []
-    for b in blocks:
-        out.append(b)
-        out.extend(_flatten(b.children))
-    return out
 
 
 def blocks_of_families(blocks: list[SectionBlock], section_ids) -> list[SectionBlock]:
