@@ -7,6 +7,15 @@ import pytest
 from django.urls import reverse
 
 from roadmaps.services.measures import measure_create, measure_delete
+from tests.support.world import shared_world, world_fixtures  # noqa: F401  (fixtures)
+
+# Every case only reads the roadmap or changes it inside its own savepoint: the people and
+# the roadmap are built once for the module (tests/support/world.py), not once per case.
+globals().update(world_fixtures(
+    "region", "district_a", "district_b", "school_a", "other_school_a", "body_a", "roadmap_a",
+    "school_roadmap_a", "other_school_roadmap_a", "roadmap_b", "coordinator_a", "head_a",
+    "curator_a", "director_a", "regional_member", "coordinator_b", "roadmap", "section_one",
+    "section_two", "measures"))
 
 ROLES = ["anonymous", "coordinator_a", "curator_a", "head_a", "director_a", "regional_member",
          "coordinator_b"]
@@ -54,12 +63,19 @@ ACTIONS = {
 }
 
 
+@pytest.fixture(scope="module")
+def shared_objects(shared_world, django_db_blocker):
+    w = shared_world
+    with django_db_blocker.unblock():
+        extra = measure_create(roadmap=w["roadmap"], acting_user=w["coordinator_a"], text="Лишнее")
+        record = measure_delete(measure=extra, acting_user=w["coordinator_a"])
+    return {"d": w["roadmap"].district.slug, "r": w["roadmap"].pk, "m": w["measures"][0].pk,
+            "s": w["section_one"].pk, "x": record.pk}
+
+
 @pytest.fixture
-def objects(roadmap, measures, section_one, coordinator_a):
-    extra = measure_create(roadmap=roadmap, acting_user=coordinator_a, text="Лишнее")
-    record = measure_delete(measure=extra, acting_user=coordinator_a)
-    return {"d": roadmap.district.slug, "r": roadmap.pk, "m": measures[0].pk,
-            "s": section_one.pk, "x": record.pk}
+def objects(shared_objects, db):
+    return shared_objects
 
 
 def _url(name, args, objects):
