@@ -2,11 +2,13 @@
 
 A fixed number of queries whatever the size of the roadmap: the roadmap, its sections,
 its measures (with due dates and responsible links prefetched), the flagged-school entries
-and, for a fresh draft, the district's coordinators.
+and, for a fresh draft, the district's coordinators and head (one query).
 """
 from __future__ import annotations
 
 from datetime import date
+
+from django.db.models import Count, Q
 
 from schools.models import Membership, Role, SchoolList, SchoolListEntry
 
@@ -20,6 +22,7 @@ from .data import (
     InterviewGroup,
     OrderDocument,
     RoadmapTable,
+    SchoolListAvailability,
     SchoolRow,
     TableRow,
     number_points,
@@ -105,6 +108,28 @@ def flagged_schools(order: Order) -> list[SchoolRow]:
     ]
 
 
+def school_list_availability(roadmap: Roadmap) -> SchoolListAvailability:
+    """The lists of each kind for the years of the roadmap's period and their schools, as
+    `flagged_schools` would find them (one query)."""
+    start, end = roadmap.period_start, roadmap.period_end
+    lists = (
+        SchoolList.objects.filter(district_id=roadmap.district_id, year__gte=start.year,
+                                  year__lte=end.year)
+        .exclude(kind=SchoolList.Kind.MENTOR)
+        .order_by()
+        .values("kind")
+        .annotate(schools=Count(
+            "entries__organization", distinct=True,
+            filter=Q(entries__district_id=roadmap.district_id)
+            & ~Q(entries__excluded_on__lt=start)))
+    )
+    return SchoolListAvailability(
+        first_year=start.year, last_year=end.year,
+        schools={row["kind"]: row["schools"] for row in lists},
+        labels={k.value: k.label for k in SchoolList.Kind if k != SchoolList.Kind.MENTOR},
+    )
+
+
 def interview_groups(schedule: list) -> list[InterviewGroup]:
     groups = []
     for item in schedule or []:
@@ -121,10 +146,27 @@ def interview_groups(schedule: list) -> list[InterviewGroup]:
     return groups
 
 
-def coordinators(district_id: int) -> list[drafting.Person]:
-    members = (Membership.objects.filter(district_id=district_id, role=Role.COORDINATOR)
+def _person(user) -> drafting.Person:
+    return drafting.Person(name=user.display_name if user.last_name else "",
+                           position=user.position, last_name=user.last_name,
+                           first_name=user.first_name, middle_name=user.middle_name)
+
+
+def office_people(district_id: int) -> tuple[list[drafting.Person], drafting.Person | None]:
+    """The district's coordinators (named ones, by surname) and its head, in one query.
+
+    The head is the person holding the «head» role of the district, the one who signs;
+    should several hold it, the first by surname."""
+    members = (Membership.objects.filter(district_id=district_id,
+                                         role__in=[Role.COORDINATOR, Role.HEAD])
                .select_related("user").order_by("user__last_name", "user_id"))
-    return [drafting.Person(name=m.user.display_name, position=m.user.position) for m in members]
+    coordinators, heads = [], []
+    for m in members:
+        if m.role == Role.HEAD:
+            heads.append(_person(m.user))
+        elif m.user.last_name.strip():
+            coordinators.append(_person(m.user))
+    return coordinators, (heads[0] if heads else None)
 
 
 def build_order_document(order: Order) -> OrderDocument:
@@ -162,8 +204,14 @@ def build_order_document(order: Order) -> OrderDocument:
 def draft_order(roadmap: Roadmap, *, acting_user=None) -> Order:
     """An unsaved order with the default wording for a roadmap (the template)."""
     district = roadmap.district
+    coordinator_list, head = office_people(district.id)
+    # The head signs: the name of whoever holds the role, else a blank for the coordinator
+    # to fill (not the district's head_name requisite: nothing keeps it in step with the
+    # role); the position is the office's requisite, else the head's own.
+    position = district.head_position.strip() or (head.position.strip() if head else "")
+    position = position[:1].upper() + position[1:]
     order = Order(district=district, roadmap=roadmap, place=district.place,
-                  signatory_position=district.head_position, signatory_name=district.head_name,
+                  signatory_position=position, signatory_name=drafting.signatory_name(head),
                   created_by=acting_user if getattr(acting_user, "pk", None) else None)
     order.title = drafting.draft_title(roadmap.title)
     directive = roadmap.directive
@@ -177,7 +225,7 @@ def draft_order(roadmap: Roadmap, *, acting_user=None) -> Order:
     rows = flagged_schools(order)
     plan = drafting.plan_appendices(roadmap=True, schools=bool(rows), interviews=False)
     order.points = drafting.draft_points(
-        roadmap_title=roadmap.title, coordinators=coordinators(district.id),
+        roadmap_title=roadmap.title, coordinators=coordinator_list,
         schools=[drafting.FlaggedSchool(name=r.name, director=r.director) for r in rows],
         plan=plan,
     )

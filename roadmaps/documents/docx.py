@@ -8,7 +8,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -18,10 +18,11 @@ from docx.shared import Cm, Emu, Mm, Pt
 from docx.table import _Cell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .data import OrderDocument, RoadmapTable
+from .data import LANDSCAPE_TEXT_MM, PORTRAIT_TEXT_MM, OrderDocument, RoadmapTable
 
 FONT = "Times New Roman"
-TEXT_WIDTH = Mm(180)  # A4 210 mm − 20 mm left − 10 mm right
+TEXT_WIDTH = Mm(PORTRAIT_TEXT_MM)  # A4 210 mm − 20 mm left − 10 mm right
+WIDE_TEXT_WIDTH = Mm(LANDSCAPE_TEXT_MM)  # landscape A4 297 mm − 20 mm − 10 mm
 TABLE_STYLE = "Текст таблицы"
 
 
@@ -48,13 +49,28 @@ def _set_fonts(rpr_parent, size: Pt | None = None) -> None:
             el.set(qn("w:val"), str(int(size.pt * 2)))
 
 
-def _setup(document) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
+def _page(section, *, landscape: bool) -> None:
+    """A4 with the ГОСТ margins (20 mm, 10 mm on the right), portrait or landscape."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210),
+                                                                                    Mm(297))
     section.left_margin, section.right_margin = Mm(20), Mm(10)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.header_distance = Mm(10)
+
+
+def _new_section(document, *, landscape: bool):
+    """A section from a new page; its header (the page number) continues the order's, and
+    its first page is numbered too (only the order's first page has no number)."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _page(section, landscape=landscape)
+    section.different_first_page_header_footer = False
+    return section
+
+
+def _setup(document, *, landscape: bool = False) -> None:
+    section = document.sections[0]
+    _page(section, landscape=landscape)
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
     if rpr_default is not None:
@@ -144,11 +160,28 @@ def _fixed_layout(table, widths) -> None:
             cell.width = width
 
 
-def _repeat_header(row) -> None:
+def _row_flag(row, tag: str) -> None:
     tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
+    el = OxmlElement(tag)
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
+
+
+def _repeat_header(row) -> None:
+    _row_flag(row, "w:tblHeader")
+
+
+def _keep_whole(row) -> None:
+    """Word and LibreOffice never split this row across two pages."""
+    _row_flag(row, "w:cantSplit")
+
+
+def _keep_with_next(row) -> None:
+    """A section heading row goes to the next page with its first measure («keep with next»
+    on each of its paragraphs, as Word keeps table rows together)."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _cell_text(cell: _Cell, text: str, *, bold=False, align=None) -> None:
@@ -161,9 +194,13 @@ def _cell_text(cell: _Cell, text: str, *, bold=False, align=None) -> None:
         run.bold = True
 
 
-def _grid_table(document, headers: list[str], widths_pct: list[int], rows) -> None:
-    """A bordered table, 12 pt, header repeated; rows: (cells, merged_title or None)."""
-    widths = [int(TEXT_WIDTH * w / 100) for w in widths_pct]
+def _grid_table(document, headers: list[str], widths_pct: list[int], rows, *,
+                text_width=TEXT_WIDTH, centered: tuple[int, ...] = (0,)) -> None:
+    """A bordered table, 12 pt, header repeated; rows: (cells, merged_title or None,
+    keep whole). A merged row is a heading: kept whole and with the row after it.
+
+    Fixed widths on the grid and on every cell: LibreOffice reads the cells' own."""
+    widths = [int(text_width * w / 100) for w in widths_pct]
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -175,29 +212,38 @@ def _grid_table(document, headers: list[str], widths_pct: list[int], rows) -> No
         cell = _Cell(tc, table)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         _cell_text(cell, text.replace("\n", " "), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for cells, merged in rows:
+    for cells, merged, keep in rows:
         row = table.add_row()
+        if keep:
+            _keep_whole(row)
         tcs = [_Cell(tc, table) for tc in row._tr.tc_lst]
         if merged is not None:
             _cell_text(tcs[0], cells[0], bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
             title = tcs[1].merge(tcs[-1])
             _cell_text(title, merged, bold=True)
+            _keep_with_next(row)
             continue
         for i, (cell, text) in enumerate(zip(tcs, cells, strict=True)):
-            align = WD_ALIGN_PARAGRAPH.CENTER if i == 0 else None
+            align = WD_ALIGN_PARAGRAPH.CENTER if i in centered else None
             _cell_text(cell, text, align=align)
 
 
 def _roadmap_table(document, table: RoadmapTable) -> None:
+    """The roadmap table, on landscape pages like the PDF's."""
     rows = []
-    for row, cells in table.printed_rows:
-        rows.append(([row.number], row.text) if row.is_section else (cells, None))
-    _grid_table(document, table.headers, table.column_widths, rows)
+    for printed in table.docx_rows:
+        row = printed.row
+        rows.append(([row.number], row.text, True) if row.is_section
+                    else (printed.cells, None, printed.keep))
+    _grid_table(document, table.headers, table.column_widths, rows, text_width=WIDE_TEXT_WIDTH,
+                centered=(0, 2))  # the number and the deadline, as in the PDF
 
 
 def _appendix(document, doc: OrderDocument, appendix, heading) -> None:
-    for i, line in enumerate(heading):
-        _para(document, line, align=WD_ALIGN_PARAGRAPH.RIGHT, page_break=(i == 0))
+    """Each appendix is a section of its own from a new page: the roadmap's is landscape."""
+    _new_section(document, landscape=appendix.kind == "roadmap")
+    for line in heading:
+        _para(document, line, align=WD_ALIGN_PARAGRAPH.RIGHT)
     _para(document, appendix.title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=14,
           after=10)
     if appendix.kind == "roadmap":
@@ -205,13 +251,13 @@ def _appendix(document, doc: OrderDocument, appendix, heading) -> None:
     elif appendix.kind == "schools":
         _grid_table(document, ["№ п/п", "Общеобразовательная организация", "Руководитель",
                                "Перечень", "Основание включения"], [7, 33, 20, 15, 25],
-                    [([str(s.number), s.name, s.director, s.lists, s.reason], None)
+                    [([str(s.number), s.name, s.director, s.lists, s.reason], None, True)
                      for s in appendix.schools])
     else:
         _grid_table(document, ["№ п/п", "Дата", "Время", "Общеобразовательные организации"],
                     [7, 18, 15, 60],
-                    [([str(i), g.day_label, g.time, "\n".join(g.schools)], None)
-                     for i, g in enumerate(appendix.interviews, 1)])
+                    [([str(i), g.day_label, g.time, "\n".join(g.schools)], None, True)
+                     for i, g in enumerate(appendix.interviews, 1)], centered=(0, 1, 2))
 
 
 def _order_body(document, doc: OrderDocument) -> None:
@@ -246,7 +292,8 @@ def _order_body(document, doc: OrderDocument) -> None:
 
 
 def _approval_stamp(document, doc: OrderDocument) -> None:
-    indent = Mm(100)
+    """The «УТВЕРЖДАЮ» form: the stamp in the top right corner of a landscape page."""
+    indent = Mm(LANDSCAPE_TEXT_MM - 100)
     _para(document, "УТВЕРЖДАЮ", bold=True, left_indent=indent, after=4)
     _para(document, doc.signatory_position, left_indent=indent)
     _para(document, f"____________ {doc.signatory_name}", left_indent=indent, before=10)
@@ -259,7 +306,7 @@ def _approval_stamp(document, doc: OrderDocument) -> None:
 
 def render_docx(doc: OrderDocument) -> bytes:
     document = Document()
-    _setup(document)
+    _setup(document, landscape=doc.is_approval_stamp)
     document.core_properties.title = f"Приказ {doc.reference}"
     document.core_properties.language = "ru-RU"
     body = document.element.body

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import names
+
 # The leading words of roadmap titles, in the cases the order needs.
 _GENITIVE = {
     "дорожная": "дорожной", "карта": "карты", "муниципальная": "муниципальной",
@@ -30,8 +32,26 @@ CONTROL_POINT = "Контроль за исполнением настоящег
 
 @dataclass(frozen=True)
 class Person:
+    """A person of the district office: `name` as shown («Губина С. А.»), the parts if known."""
+
     name: str
     position: str = ""
+    last_name: str = ""
+    first_name: str = ""
+    middle_name: str = ""
+
+    @property
+    def full_name(self) -> names.FullName | None:
+        if self.last_name.strip():
+            return names.FullName(last=self.last_name.strip(), first=self.first_name.strip(),
+                                  middle=self.middle_name.strip())
+        return names.parse_name(self.name)
+
+
+def signatory_name(head: Person | None) -> str:
+    """The head's «И.О. Фамилия» under the signature; empty when nobody holds the role."""
+    full = head.full_name if head is not None else None
+    return names.signature_name(full) if full is not None else ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +142,47 @@ def draft_preamble(*, district_name: str, directive_citation: str = "") -> str:
     return aim[0].upper() + aim[1:]
 
 
+BLANK_NAME = "____________________"
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " и " + items[-1]
+
+
+def coordinator_point(coordinators: list[Person]) -> str:
+    """«Назначить муниципальным координатором реализации дорожной карты Губину С.А.
+    (главный специалист Управления образования).»
+
+    The names stand in the accusative. Should one of them not decline with certainty, the
+    point names them after a dash, where the nominative is right.
+    """
+    if not coordinators:
+        return f"Назначить муниципальным координатором реализации дорожной карты {BLANK_NAME}."
+    many = len(coordinators) > 1
+    declined = []
+    for person in coordinators:
+        full = person.full_name
+        declined.append(names.accusative_with_initials(full) if full is not None else None)
+
+    def with_position(name: str, person: Person) -> str:
+        position = person.position.strip().rstrip(".")
+        return f"{name} ({position})" if position else name
+
+    if all(declined):
+        listed = _joined([with_position(n, p) for n, p in zip(declined, coordinators,
+                                                             strict=True)])
+        role = "муниципальными координаторами" if many else "муниципальным координатором"
+        return _sentence(f"Назначить {role} реализации дорожной карты {listed}")
+    listed = ", ".join(with_position(p.name, p) for p in coordinators)
+    role = "Муниципальные координаторы" if many else "Муниципальный координатор"
+    return _sentence(f"{role} реализации дорожной карты — {listed}")
+
+
+def _sentence(text: str) -> str:
+    """A full stop, unless the text already ends with one (a name's initial: «М.»)."""
+    return text if text.endswith(".") else text + "."
+
+
 def draft_points(*, roadmap_title: str, coordinators: list[Person],
                  schools: list[FlaggedSchool], plan: AppendixPlan,
                  has_interviews: bool = False) -> list[dict]:
@@ -129,14 +190,7 @@ def draft_points(*, roadmap_title: str, coordinators: list[Person],
         return f" (приложение №\u00a0{number})" if number else ""
 
     points = [f"Утвердить {title_accusative(roadmap_title)}{ref(plan.roadmap)}."]
-    if coordinators:
-        names = ", ".join(
-            f"{p.name}, {p.position}" if p.position else p.name for p in coordinators
-        )
-    else:
-        names = "____________________"
-    appoint = f"Назначить муниципальным координатором реализации дорожной карты: {names}"
-    points.append(appoint if appoint.endswith(".") else appoint + ".")
+    points.append(coordinator_point(coordinators))
     if schools:
         named = ", ".join(f"{s.name} ({s.director})" if s.director else s.name for s in schools)
         points.append(f"Руководителям {named}{ref(plan.schools)} обеспечить своевременную "

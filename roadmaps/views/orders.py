@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import Action, can, get_for_user
 
-from ..documents.build import build_roadmap_table, draft_order
+from ..documents.build import build_roadmap_table, draft_order, school_list_availability
 from ..documents.xlsx import render_xlsx
 from ..forms.orders import (
     InterviewFormSet,
@@ -53,9 +53,18 @@ def _compose(request, *, roadmap, order, template_wording=False):
             messages.success(request, "Приказ сохранён. Сформируйте PDF и DOCX для подписи.")
             return redirect("order_detail", roadmap.district.slug, order.pk)
     status = 400 if data is not None else 200
+    lists = school_list_availability(roadmap)
     return render(request, "roadmaps/order_compose.html", {
         "district": roadmap.district, "roadmap": roadmap, "order": order, "form": form,
         "points": points, "interviews": interviews, "error": error,
+        "school_list_kinds": [(box, lists.kind_note(box.data["value"]))
+                              for box in form["school_list_kinds"]],
+        "school_list_data": {"schools": lists.schools, "labels": lists.labels,
+                             "messages": lists.messages},
+        "school_list_notice": lists.notice(
+            include=bool(form["include_school_list"].value()),
+            kinds=form["school_list_kinds"].value() or [],
+            stamp=form["layout"].value() == Order.Layout.APPROVAL_STAMP),
     }, status=status)
 
 
@@ -88,7 +97,17 @@ def _detail_context(request, order, **extra) -> dict:
 def order_detail(request, district_slug: str, pk: int):
     order = get_for_user(Order, request.user, pk, district__slug=district_slug)
     return render(request, "roadmaps/order_detail.html",
-                  _detail_context(request, order, scan_form=SignedScanForm()))
+                  _detail_context(request, order, scan_form=SignedScanForm(),
+                                  school_list_notice=_school_list_notice(order)))
+
+
+def _school_list_notice(order) -> str:
+    """Why the ticked school-list appendix will not print (drafts only; signed is signed)."""
+    if order.roadmap is None or order.is_signed:
+        return ""
+    return school_list_availability(order.roadmap).notice(
+        include=order.include_school_list, kinds=order.school_list_kinds,
+        stamp=order.layout == Order.Layout.APPROVAL_STAMP)
 
 
 @login_required

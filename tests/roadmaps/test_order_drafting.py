@@ -5,6 +5,9 @@ from roadmaps.documents import drafting
 from roadmaps.documents.build import draft_order
 from roadmaps.documents.data import number_points
 from roadmaps.models import Directive
+from schools.models import Role
+from schools.services.memberships import membership_grant
+from tests.factories import UserFactory
 from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 
@@ -47,7 +50,8 @@ def test_the_points_approve_appoint_instruct_the_directors_and_keep_control():
     texts = [p["text"] for p in points]
 
     assert texts[0] == "Утвердить дорожную карту района (приложение №\u00a01)."
-    assert "Иванова М. П., главный специалист" in texts[1]
+    assert texts[1] == ("Назначить муниципальным координатором реализации дорожной карты "
+                        "Иванову\u00a0М.П. (главный специалист).")
     assert texts[2].startswith("Руководителям МКОУ СОШ №1 (Басалаев О.В.), МБОУ СОШ №47 "
                                "(Лысова М.А.) (приложение №\u00a02) обеспечить")
     assert "(приложение №\u00a03)" in texts[3]
@@ -65,6 +69,9 @@ def test_points_number_with_their_sub_points():
 def test_a_drafted_order_takes_the_districts_requisites_and_the_flagged_schools(db):
     seed = SEEDS["001"]
     roadmap = build_roadmap(seed)
+    head = UserFactory(email="head-001@example.ru", first_name="Ольга", middle_name="Юрьевна",
+                       last_name="Бурлуцкая")
+    membership_grant(user=head, role=Role.HEAD, district=roadmap.district)
     roadmap.directive = Directive.objects.create(
         issuer="министерства образования Новосибирской области", kind="приказ", number="515",
         issued_on=date(2024, 3, 26), title="Об утверждении Плана мероприятий")

@@ -41,6 +41,7 @@ def test_the_order_prints_every_measure_number_and_deadline_as_written(seed_orde
 @pytest.mark.parametrize("key", ["000", "001"])
 def test_the_order_layout_carries_the_office_header_title_and_signature(seed_orders, tmp_path, key):
     seed, roadmap, order = seed_orders(key)
+    order.signatory_name = seed.district["head_name"]  # as the coordinator would type it
     first = squash(_pages(render_pdf(build_order_document(order)), tmp_path)[0])
 
     for line in seed.district["office_name"].splitlines():
@@ -55,6 +56,7 @@ def test_the_order_layout_carries_the_office_header_title_and_signature(seed_ord
 
 def test_the_approval_stamp_form_prints_the_stamp_and_the_table(seed_orders, tmp_path):
     seed, roadmap, order = seed_orders("003")
+    order.signatory_name = seed.district["head_name"]
     first = squash(_pages(render_pdf(build_order_document(order)), tmp_path)[0])
 
     assert first.startswith("УТВЕРЖДАЮ")
