@@ -64,11 +64,12 @@ ROADMAP = [
 def seed_demo() -> list[DemoLogin]:
     """Create the demo world if it is missing; a second run changes nothing."""
     region, _ = region_get_or_create(name="Томская область", time_zone="Asia/Tomsk", slug="tomsk")
-    main, created = district_get_or_create(region=region, name="Молчановский район", slug="molchanovo")
+    main, _ = district_get_or_create(region=region, name="Молчановский район", slug="molchanovo")
     other, _ = district_get_or_create(region=region, name="Кожевниковский район", slug="kozhevnikovo")
-    if created:
-        _fill_district(main)
-        _fill_other(other)
+    # a district added before (`add_district`, as the README shows) is filled all the same
+    for district, fill in ((main, _fill_district), (other, _fill_other)):
+        if not Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL).exists():
+            fill(district)
     return _ensure_people(main, other)
 
 

@@ -78,6 +78,16 @@ def test_seed_demo_twice_keeps_the_data(db):
     assert (District.objects.count(), User.objects.count(), Membership.objects.count()) == counts
 
 
+def test_seed_demo_fills_a_district_that_add_district_created_first(db):
+    run_command("add_district", "--region", "Томская область", "--timezone", "Asia/Tomsk",
+                "--name", "Молчановский район", "--slug", "molchanovo",
+                "--coordinator", "coordinator@example.ru")
+    run_command("seed_demo")
+    from roadmaps.models import Roadmap
+
+    assert Roadmap.objects.filter(district__slug="molchanovo").exists()
+
+
 def test_production_settings_refuse_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"
