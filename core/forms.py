@@ -1,9 +1,10 @@
-"""What every app's forms share: the Russian date input, a file-or-text upload, and a
-service's ValidationError shown on a form."""
+"""What every app's forms share: the Russian date input, the Russian file control, a
+file-or-text upload, and a service's ValidationError shown on a form."""
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
@@ -18,6 +19,28 @@ class DateInput(forms.DateInput):
                                                    "class": "in-date", **(attrs or {})})
 
 
+class FileInput(forms.FileInput):
+    """A file control that speaks Russian whatever the browser's language: the native
+    input is visually hidden, a label styled as a button opens it, and the chosen file's
+    name replaces «Файл не выбран» (static/js/app.js, styles `.file-pick` in app.css)."""
+
+    NO_FILE = "Файл не выбран"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "file-input", **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        input_id = (attrs or {}).get("id") or self.attrs.get("id") or f"id_{name}"
+        name_id = f"{input_id}-name"
+        attrs = {**(attrs or {}), "id": input_id, "aria-describedby": name_id}
+        return format_html(
+            '<div class="file-pick">{}<label for="{}" class="button">Выбрать файл</label>'
+            '<span class="file-name muted" id="{}" data-empty="{}">{}</span></div>',
+            super().render(name, value, attrs, renderer), input_id, name_id, self.NO_FILE,
+            self.NO_FILE,
+        )
+
+
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form: on its field when the form has one."""
     if hasattr(exc, "error_dict"):
@@ -30,7 +53,8 @@ def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
 class ImportSourceForm(forms.Form):
     """A file, or a table pasted as text: exactly one of them."""
 
-    file = forms.FileField(label="Файл (.docx, .xlsx, .txt, .md, .csv)", required=False)
+    file = forms.FileField(label="Файл (.docx, .xlsx, .txt, .md, .csv)", required=False,
+                           widget=FileInput)
     text = forms.CharField(label="…или вставьте текст таблицы", required=False,
                            widget=forms.Textarea(attrs={"rows": 8, "placeholder":
                                "Скопируйте таблицу из Word, Excel или PDF и вставьте сюда"}))

@@ -113,7 +113,7 @@ def region_districts(region: Region) -> QuerySet[District]:
             ),
             roadmap_count=count_of(Roadmap.objects.filter(school__isnull=True)),
             school_roadmap_count=count_of(school_roadmaps),
-            approved_count=count_of(school_roadmaps.filter(status=Roadmap.Status.APPROVED)),
+            school_approved_count=count_of(school_roadmaps.filter(status=Roadmap.Status.APPROVED)),
         )
         .order_by("name")
     )

@@ -35,7 +35,6 @@ def district_detail(request, district_slug: str):
     district = access.get_district_for_user(request.user, district_slug)
     return render(request, "roadmaps/district_detail.html", {
         "district": district,
-        "role": access.district_role(request.user, district.id),
         "roadmaps": district_roadmaps(district, request.user),
         "school_lists": district_school_lists(district, request.user),
         "organizations": district_organizations(district, request.user),

@@ -21,19 +21,21 @@ from ..services.imports import roadmap_import
 def roadmap_import_upload(request, district_slug: str):
     district = access.get_district_for_user(request.user, district_slug, Action.MANAGE)
     form = ImportSourceForm(request.POST or None, request.FILES or None)
-    error = None
+    error = refused = None
     if request.method == "POST" and form.is_valid():
         try:
             doc, data, name, kind = read_source(form.cleaned_data, settings.IMPORT_MAX_BYTES)
             build_preview(doc, district)
         except DocumentError as exc:
             error = str(exc)
+            refused = getattr(form.cleaned_data.get("file"), "name", None)
         else:
             token = stash(request, district, name, data, kind)
             return redirect("roadmap_import_preview", district.slug, token)
     status = 400 if request.method == "POST" else 200
-    return render(request, "roadmaps/import_upload.html",
-                  {"district": district, "form": form, "error": error}, status=status)
+    return render(request, "roadmaps/import_upload.html", {
+        "district": district, "form": form, "error": error, "refused": refused,
+    }, status=status)
 
 
 @login_required

@@ -67,7 +67,7 @@ class SchoolListForm(forms.Form):
         if kind and year and SchoolList.objects.filter(district=self.district, kind=kind,
                                                        year=year).exists():
             raise forms.ValidationError(
-                f"Перечень «{SchoolList.Kind(kind).label}» на {year} год уже есть.")
+                f"Перечень {SchoolList.Kind(kind).label} на {year} год уже есть.")
         return data
 
 

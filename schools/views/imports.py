@@ -21,20 +21,21 @@ from ..services.school_lists import school_list_import
 def school_list_import_upload(request, district_slug: str):
     district = access.get_district_for_user(request.user, district_slug, Action.MANAGE)
     form = SchoolListImportForm(request.POST or None, request.FILES or None)
-    error = None
+    error = refused = None
     if request.method == "POST" and form.is_valid():
         try:
             doc, data, name, kind = read_source(form.cleaned_data, settings.IMPORT_MAX_BYTES)
             parse_school_table(doc)
         except DocumentError as exc:
             error = str(exc)
+            refused = getattr(form.cleaned_data.get("file"), "name", None)
         else:
             token = stash(request, district, name, data, kind, list_kind=form.cleaned_data["kind"],
                           year=form.cleaned_data["year"],
                           source_document=form.cleaned_data["source_document"])
             return redirect("school_list_import_preview", district.slug, token)
     return render(request, "schools/list_import_upload.html",
-                  {"district": district, "form": form, "error": error},
+                  {"district": district, "form": form, "error": error, "refused": refused},
                   status=400 if request.method == "POST" else 200)
 
 
@@ -64,7 +65,7 @@ def school_list_import_preview(request, district_slug: str, token: str):
             messages.error(request, "; ".join(exc.messages))
         else:
             discard(request, token)
-            messages.success(request, f"Перечень «{school_list}» сохранён: найдено в справочнике "
+            messages.success(request, f"Перечень {school_list} сохранён: найдено в справочнике "
                                       f"{matched}, добавлено новых школ {created}.")
             return redirect("district_detail", district.slug)
     return render(request, "schools/list_import_preview.html", {

@@ -4,17 +4,8 @@
 (function () {
   "use strict";
 
-  if (window.htmx) {
-    // 409 (someone else saved first) and 422 (invalid) carry a fragment to show.
-    htmx.config.responseHandling = [
-      { code: "204", swap: false },
-      { code: "[23]..", swap: true },
-      { code: "409", swap: true, error: false },
-      { code: "422", swap: true, error: false },
-      { code: "[45]..", swap: false, error: true },
-      { code: "...", swap: false }
-    ];
-  }
+  // Which replies are swapped in (409 someone else saved first, 422 invalid) is set once
+  // for the whole app in app.js.
 
   function editingRow(el) { return el && el.closest("[data-editing]"); }
 

@@ -1,0 +1,84 @@
+/* What every page shares (base.html loads it after htmx): which htmx replies are shown,
+   the Russian file control, and the progress and failures of upload forms. */
+(function () {
+  "use strict";
+
+  if (window.htmx) {
+    // A form sent back with its errors (400, 422) and someone else's newer version (409)
+    // are replies to show in the request's target, like a 200; other 4xx and 5xx are
+    // failures (the page says so, see roadmap_edit.js and the upload forms below).
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "400", swap: true, error: false },
+      { code: "409", swap: true, error: false },
+      { code: "422", swap: true, error: false },
+      { code: "[45]..", swap: false, error: true },
+      { code: "...", swap: false }
+    ];
+  }
+
+  // The Russian file control (core.forms.FileInput): the chosen file's name beside the button.
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches(".file-pick input[type=file]")) return;
+    var name = input.closest(".file-pick").querySelector(".file-name");
+    if (!name) return;
+    name.textContent = input.files.length ? input.files[0].name
+      : (name.getAttribute("data-empty") || "Файл не выбран");
+    name.classList.toggle("muted", !input.files.length);
+  });
+
+  // Upload forms (form[data-upload], sent by htmx): a bar while the file travels, and a
+  // failure said in the form, beside the button, where the person is looking.
+  function uploadForm(el) { return el && el.closest ? el.closest("form[data-upload]") : null; }
+
+  function showError(form, text) {
+    var box = form.querySelector(".upload-progress");
+    var error = form.querySelector("[data-upload-error]");
+    if (!error) {
+      error = document.createElement("div");
+      error.className = "form-error";
+      error.setAttribute("role", "alert");
+      error.setAttribute("data-upload-error", "");
+      box.parentNode.insertBefore(error, box);
+    }
+    error.textContent = text;
+    box.hidden = true;
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var form = uploadForm(e.target);
+    if (!form) return;
+    var error = form.querySelector("[data-upload-error]");
+    if (error) error.remove();
+  });
+
+  document.addEventListener("htmx:xhr:progress", function (e) {
+    var form = uploadForm(e.target);
+    if (!form || !e.detail.lengthComputable) return;
+    var box = form.querySelector(".upload-progress");
+    var pct = Math.round(e.detail.loaded / e.detail.total * 100);
+    var file = form.querySelector("input[type=file]");
+    box.hidden = false;
+    box.querySelector("progress").value = pct;
+    box.querySelector(".upload-percent").textContent = pct < 100 ? pct + " %"
+      : (file && file.files.length ? "файл получен, читаю таблицу…" : "текст получен, читаю таблицу…");
+  });
+
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var form = uploadForm(e.target);
+    if (!form || e.detail.successful) return;  // a reply (the preview, or the form with its error) replaces the page
+    var status = e.detail.xhr ? e.detail.xhr.status : 0;
+    if (!status) showError(form, "Нет связи с сервером: файл не отправлен. Проверьте связь и попробуйте ещё раз.");
+    else if (status === 413) showError(form, "Файл слишком большой для загрузки: не больше 20 МБ.");
+    else if (status === 403) showError(form, "Недостаточно прав для загрузки.");
+    else showError(form, "Не удалось прочитать файл: ошибка на сервере (" + status + "). Попробуйте ещё раз.");
+  });
+
+  // The form came back with its error: bring the message into view.
+  document.addEventListener("htmx:afterSettle", function () {
+    var error = document.querySelector("form[data-upload] [data-upload-error]");
+    if (error && error.scrollIntoView) error.scrollIntoView({ block: "nearest" });
+  });
+})();
