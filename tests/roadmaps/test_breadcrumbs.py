@@ -81,3 +81,20 @@ def test_another_districts_person_gets_404_on_the_roadmap_page(client_for, coord
     for roadmap in (roadmap_a, school_roadmap_a):
         url = reverse("roadmap_detail", args=[roadmap.district.slug, roadmap.pk])
         assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("page", ["roadmap_history", "measure_history"])
+def test_every_breadcrumb_of_a_roadmaps_journal_and_a_measures_history_opens(
+        request, client, role, page, school_roadmap_a):
+    """The pages under a roadmap share its breadcrumbs, and end with a link back to it."""
+    from tests.factories import MeasureFactory
+
+    district = school_roadmap_a.district
+    if page == "roadmap_history":
+        url = reverse(page, args=[district.slug, school_roadmap_a.pk])
+    else:
+        url = reverse(page, args=[district.slug, MeasureFactory(roadmap=school_roadmap_a).pk])
+    client.force_login(request.getfixturevalue(role))
+    links = assert_every_crumb_opens(client, url)
+    assert reverse("roadmap_detail", args=[district.slug, school_roadmap_a.pk]) in links[-1]
