@@ -169,6 +169,15 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# a broker that is down must fail a web request in seconds, not hang it
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0,
+                                    "interval_step": 0.5, "interval_max": 1}
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stale-order-renders": {"task": "roadmaps.tasks.requeue_stale_renders",
+                                    "schedule": 120.0},
+}
 
 LOGGING = {
     "version": 1,

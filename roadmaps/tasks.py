@@ -5,6 +5,7 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from kombu.exceptions import OperationalError
 
 from .models import Order
 
@@ -36,13 +37,42 @@ def render_order(order_id: int, user_id: int | None = None) -> str:
     return "done"
 
 
-def queue_render(order_id: int, user_id: int | None) -> None:
-    """Send the render job (called from `transaction.on_commit`).
+@shared_task(ignore_result=True)
+def requeue_stale_renders() -> int:
+    """Periodic: send again the render jobs that were queued and never started."""
+    from .services import orders
+
+    sent = 0
+    for order_id in orders.orders_claim_stale_renders():
+        if queue_render(order_id, None, mark_failed=False):
+            sent += 1
+    if sent:
+        logger.warning("Повторно поставлено в очередь формирование приказов: %s", sent)
+    return sent
+
+
+def queue_render(order_id: int, user_id: int | None, *, mark_failed: bool = True) -> bool:
+    """Send the render job (called from `transaction.on_commit`). False when the broker
+    could not be reached: the order is then marked failed with a Russian reason, so the
+    page says so and offers the render again (`mark_failed=False` leaves it queued).
 
     Reads the Django settings at call time: `CELERY_TASK_ALWAYS_EAGER` runs the job in
     process, `ORDER_RENDER_QUEUE` names a queue, and a `CELERY_BROKER_URL` that differs
     from the Celery app's (a test's own Redis database) gets its own connection.
     """
+    try:
+        _send_render(order_id, user_id)
+    except (OperationalError, OSError):
+        logger.exception("Брокер задач недоступен: приказ %s не поставлен в очередь", order_id)
+        if mark_failed:
+            from .services import orders
+
+            orders.order_render_not_queued(order_id=order_id)
+        return False
+    return True
+
+
+def _send_render(order_id: int, user_id: int | None) -> None:
     args = [order_id, user_id]
     if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
         render_order.apply(args=args)

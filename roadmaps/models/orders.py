@@ -1,9 +1,11 @@
 """The order (приказ) that approves a roadmap, its rendered files and its signed scan."""
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from schools.models import District, SchoolList
 
@@ -25,6 +27,12 @@ class Order(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "проект"
         SIGNED = "signed", "подписан"
+
+    # a job still queued after this never started (lost, or the broker was down): it may
+    # be asked for again, and the periodic `requeue_stale_renders` sends it again
+    STALE_QUEUED = timedelta(minutes=3)
+    # a job running this long died with its worker
+    STALE_RUNNING = timedelta(minutes=10)
 
     class RenderState(models.TextChoices):
         IDLE = "idle", "не сформирован"
@@ -96,6 +104,15 @@ class Order(models.Model):
     @property
     def is_rendering(self) -> bool:
         return self.render_state in (self.RenderState.QUEUED, self.RenderState.RUNNING)
+
+    @property
+    def render_stalled(self) -> bool:
+        """Queued or running for so long that the job is taken for lost (may be asked again)."""
+        if not self.is_rendering or self.render_requested_at is None:
+            return False
+        limit = self.STALE_QUEUED if self.render_state == self.RenderState.QUEUED \
+            else self.STALE_RUNNING
+        return self.render_requested_at < timezone.now() - limit
 
     def clean(self) -> None:
         if self.roadmap_id and self.roadmap.district_id != self.district_id:

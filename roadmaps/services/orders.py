@@ -5,7 +5,6 @@ Every write leaves an audit record. Rendering runs in a Celery job (`tasks.rende
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -38,8 +37,12 @@ SCAN_SIGNATURES = (
     (b"II*\x00", "tif"),
     (b"MM\x00*", "tif"),
 )
-STALE_RENDER = timedelta(minutes=10)
+STALE_RENDER = Order.STALE_RUNNING
+STALE_QUEUED = Order.STALE_QUEUED
 BUSY = (Order.RenderState.QUEUED, Order.RenderState.RUNNING)
+NOT_QUEUED = ("Не удалось поставить формирование файлов в очередь: сервер фоновых задач "
+              "сейчас недоступен. Попробуйте ещё раз через несколько минут; если не получится, "
+              "сообщите администратору.")
 
 
 def order_snapshot(order: Order) -> dict:
@@ -106,7 +109,10 @@ def order_request_render(*, order: Order, acting_user) -> bool:
     now = timezone.now()
     claimed = (
         Order.objects.filter(pk=order.pk)
-        .filter(~Q(render_state__in=BUSY) | Q(render_requested_at__lt=now - STALE_RENDER))
+        .filter(~Q(render_state__in=BUSY)
+                | Q(render_state=Order.RenderState.QUEUED, render_requested_at__lt=now - STALE_QUEUED)
+                | Q(render_requested_at__lt=now - STALE_RENDER)
+                | Q(render_requested_at__isnull=True))
         .update(render_state=Order.RenderState.QUEUED, render_progress=0, render_error="",
                 render_requested_at=now)
     )
@@ -176,6 +182,37 @@ def _delete_files(names: list[str]) -> None:
             default_storage.delete(name)
         except OSError:
             logger.warning("Не удалось удалить старый файл приказа %s", name)
+
+
+@transaction.atomic
+def order_render_not_queued(*, order_id: int, acting_user=None) -> bool:
+    """The broker refused the job: the order is renderable again, with the reason shown.
+
+    Only a job still waiting is marked (a worker that somehow took it meanwhile wins)."""
+    marked = Order.objects.filter(pk=order_id, render_state=Order.RenderState.QUEUED).update(
+        render_state=Order.RenderState.FAILED, render_progress=0, render_error=NOT_QUEUED)
+    if marked:
+        order = Order.objects.get(pk=order_id)
+        audit.record(district_id=order.district_id, actor=acting_user,
+                     action=AuditRecord.Action.STATUS, target=order,
+                     after={"render_state": Order.RenderState.FAILED, "error": NOT_QUEUED},
+                     roadmap_id=order.roadmap_id)
+    return bool(marked)
+
+
+def orders_claim_stale_renders(*, limit: int = 100) -> list[int]:
+    """Orders whose job was queued but never started: claimed for one more send (the
+    request time moves on, so a second run of the sweep does not send them again)."""
+    now = timezone.now()
+    stale = list(Order.objects.filter(render_state=Order.RenderState.QUEUED,
+                                      render_requested_at__lt=now - STALE_QUEUED)
+                 .values_list("pk", "render_requested_at")[:limit])
+    claimed = []
+    for pk, requested_at in stale:
+        if Order.objects.filter(pk=pk, render_state=Order.RenderState.QUEUED,
+                                render_requested_at=requested_at).update(render_requested_at=now):
+            claimed.append(pk)
+    return claimed
 
 
 @transaction.atomic
