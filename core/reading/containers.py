@@ -6,8 +6,17 @@ a zip bomb: its members would unpack to more than ``MAX_TOTAL_SIZE`` in all, a m
 bigger than ``RATIO_MIN_SIZE`` is compressed more than ``MAX_RATIO`` to one, or it holds
 more than ``MAX_MEMBERS`` members. An XML part bigger than ``MAX_XML_PART`` is refused
 too: python-docx and openpyxl build the whole tree in memory, at about ten times the
-XML's size. Only the sizes declared in the zip directory are read, nothing is unpacked
-here.
+XML's size. ``open_package`` judges only the sizes declared in the zip directory.
+
+The directory may lie (a member that says 10 KB and inflates to 1 GiB: zipfile asks zlib
+for up to 2 GiB at once when a library reads a member whole, and cuts the result only
+afterwards). So the readers never give the uploaded bytes to python-docx or openpyxl:
+``inflate`` unpacks every member itself, a chunk at a time, counting the bytes actually
+produced against the same limits, and ``repack`` stores what was produced in a new,
+honest package. Only stored and deflated members are accepted (Office writes nothing
+else; bzip2 and lzma members are inflated by zipfile in one unbounded step), and an XML
+part with a document type declaration (``<!DOCTYPE``, the door of external entities and
+entity expansion: Office never writes one) is refused.
 
 A password-protected .docx/.xlsx is not a zip at all: Office stores it as an OLE compound
 file (the format of old .doc/.xls) holding an ``EncryptedPackage`` stream.
@@ -15,7 +24,9 @@ file (the format of old .doc/.xls) holding an ``EncryptedPackage`` stream.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 from .errors import DocumentError
 
@@ -35,6 +46,11 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 DOCX_MAIN = "word/document.xml"
 XLSX_MAIN = "xl/workbook.xml"
 
+UNSAFE = (
+    "Файл повреждён или небезопасен: его содержимое не совпадает с описанием внутри файла "
+    "или содержит конструкции, которых Word и Excel не создают. Откройте его в Word или "
+    "Excel, сохраните заново в формате .docx или .xlsx и загрузите ещё раз."
+)
 DAMAGED = (
     "Файл повреждён или не является документом Word/Excel. Откройте его в Word или "
     "Excel, сохраните заново в формате .docx или .xlsx и загрузите ещё раз."
@@ -139,6 +155,97 @@ def check_members(members: list[zipfile.ZipInfo]) -> None:
         if member.file_size > RATIO_MIN_SIZE:
             if member.file_size > MAX_RATIO * max(member.compress_size, 1):
                 raise DocumentError(BOMB)
+
+
+CHUNK = 64 * 1024
+_ACCEPTED_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
+              "<!DOCTYPE".encode("utf-16-be"), "<!ENTITY".encode("utf-16-le"),
+              "<!ENTITY".encode("utf-16-be"))
+_MARK_OVERLAP = max(len(mark) for mark in _DTD_MARKS)
+
+
+def inflate(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    """Every member of a package, unpacked under a running limit on the bytes produced.
+
+    The members are inflated here, from their compressed bytes, a chunk at a time (zipfile
+    would stop quietly at the declared size, hiding the lie). Raises ``DocumentError``
+    (``UNSAFE``) when a member produces more or fewer bytes than it declared or a wrong
+    checksum, when the package as a whole or an XML part grows past its limit, when a member
+    uses a compression Office does not write, or when an XML part declares a document type.
+    """
+    package = open_package(data)
+    members: list[tuple[zipfile.ZipInfo, bytes]] = []
+    total = 0
+    for info in package.infolist():
+        if info.is_dir():
+            continue
+        if info.compress_type not in _ACCEPTED_COMPRESSION:
+            raise DocumentError(UNSAFE)
+        is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
+        content = _inflate_member(data, info, MAX_XML_PART if is_xml else MAX_TOTAL_SIZE,
+                                  MAX_TOTAL_SIZE - total, is_xml)
+        total += len(content)
+        members.append((info, content))
+    return members
+
+
+def _inflate_member(data: bytes, info: zipfile.ZipInfo, limit: int, room: int,
+                    is_xml: bool) -> bytes:
+    raw = _raw_member(data, info)
+    chunks: list[bytes] = []
+    produced = 0
+    tail = b""
+    decompressor = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    pending = raw
+    while True:
+        if decompressor is None:
+            chunk, pending = pending[:CHUNK], pending[CHUNK:]
+        else:
+            try:
+                chunk = decompressor.decompress(pending, CHUNK)
+            except zlib.error as exc:
+                raise DocumentError(UNSAFE) from exc
+            pending = decompressor.unconsumed_tail
+        if not chunk:
+            break
+        produced += len(chunk)
+        if produced > info.file_size or produced > limit or produced > room:
+            raise DocumentError(UNSAFE)
+        if is_xml:
+            window = tail + chunk
+            if any(mark in window for mark in _DTD_MARKS):
+                raise DocumentError(UNSAFE)
+            tail = window[-_MARK_OVERLAP:]
+        chunks.append(chunk)
+    content = b"".join(chunks)
+    ended = decompressor is None or decompressor.eof
+    if not ended or produced != info.file_size or zlib.crc32(content) != info.CRC:
+        raise DocumentError(UNSAFE)
+    return content
+
+
+def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    """The compressed bytes of a member, found through its local header."""
+    start = info.header_offset
+    header = data[start:start + 30]
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise DocumentError(UNSAFE)
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    begin = start + 30 + name_length + extra_length
+    raw = data[begin:begin + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise DocumentError(UNSAFE)
+    return raw
+
+
+def repack(members: list[tuple[zipfile.ZipInfo, bytes]]) -> bytes:
+    """A new package of exactly these members (stored, so reading it costs no inflating)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+        for info, content in members:
+            target.writestr(zipfile.ZipInfo(info.filename), content)
+    return buffer.getvalue()
 
 
 def package_kind(package: zipfile.ZipFile) -> str:

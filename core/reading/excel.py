@@ -16,7 +16,7 @@ import io
 
 import openpyxl
 
-from .containers import DAMAGED, XLSX_MAIN, open_package, require_member
+from .containers import DAMAGED, XLSX_MAIN, inflate, open_package, repack, require_member
 from .document import RawDocument, Table
 from .errors import DocumentError
 
@@ -26,6 +26,7 @@ def read_xlsx(data: bytes) -> RawDocument:
     package = open_package(data)
     require_member(package, XLSX_MAIN, "В файле нет книги Excel (xl/workbook.xml): "
                    "файл повреждён или это не книга Excel.")
+    data = repack(inflate(data))
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a broken package

@@ -22,7 +22,7 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 
-from .containers import DAMAGED, DOCX_MAIN, open_package, require_member
+from .containers import DAMAGED, DOCX_MAIN, inflate, open_package, repack, require_member
 from .document import Paragraph, RawDocument, Table, pad_rows
 from .errors import DocumentError
 from .word_numbering import Numbering
@@ -37,10 +37,14 @@ _BREAKS = {qn("w:br"), qn("w:cr")}
 
 
 def read_docx(data: bytes) -> RawDocument:
-    """Read a .docx file (after the zip safety checks) into paragraphs and tables."""
+    """Read a .docx file (after the zip safety checks) into paragraphs and tables.
+
+    python-docx reads the package re-packed from the bytes ``inflate`` produced under its
+    limits, never the uploaded bytes (see ``containers``)."""
     package = open_package(data)
     require_member(package, DOCX_MAIN, "В файле нет текста документа Word (word/document.xml): "
                    "файл повреждён или это не документ Word.")
+    data = repack(inflate(data))
     try:
         document = _open(data)
         numbering = Numbering(_numbering_root(document))

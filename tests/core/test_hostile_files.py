@@ -1,0 +1,83 @@
+"""Hostile files cost little and end in a Russian message: each file is built here, read
+by the real readers in a child process under a memory limit, and must be refused in
+seconds."""
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+
+from core.reading.readers import read_text
+from tests.support.hostile import (
+    deflate_zeros,
+    package_with_raw_member,
+    read_limited,
+    replace_member,
+)
+from tests.support.office_files import to_docx, to_xlsx
+
+TABLE = "№\tМероприятия\tСроки\tОтветственные\n1\tСовещание\tМарт 2024\tУправление образования\n"
+UNSAFE = "Файл повреждён или небезопасен"
+
+
+def small_docx() -> bytes:
+    return to_docx(read_text(TABLE), responsible_column=3)
+
+
+def small_xlsx() -> bytes:
+    return to_xlsx("План мероприятий на 2024 год", read_text(TABLE), responsible_column=3)
+
+
+def test_the_limited_reader_reads_an_honest_file(tmp_path):
+    outcome = read_limited("план.docx", small_docx(), tmp_path)
+
+    assert outcome.result == {"tables": 1, "rows": 2}
+
+
+def test_a_docx_whose_directory_says_10_kb_of_a_gibibyte_is_refused_cheaply(tmp_path):
+    raw = deflate_zeros(1024)  # 1 MiB of deflate that inflates to 1 GiB
+    declared = 10 * 1024
+    data = package_with_raw_member(small_docx(), "word/document.xml", raw,
+                                   declared_size=declared, crc=zlib.crc32(b"\0" * declared))
+
+    outcome = read_limited("план.docx", data, tmp_path, headroom_mb=256)
+
+    assert outcome.result.get("error", "").startswith(UNSAFE), outcome.result
+    assert outcome.seconds < 15
+
+
+def test_an_xlsx_whose_sheet_lies_about_its_size_is_refused_cheaply(tmp_path):
+    raw = deflate_zeros(1024)
+    declared = 10 * 1024
+    data = package_with_raw_member(small_xlsx(), "xl/worksheets/sheet1.xml", raw,
+                                   declared_size=declared, crc=zlib.crc32(b"\0" * declared))
+
+    outcome = read_limited("план.xlsx", data, tmp_path, headroom_mb=256)
+
+    assert outcome.result.get("error", "").startswith(UNSAFE), outcome.result
+    assert outcome.seconds < 15
+
+
+def test_a_bzip2_member_is_refused(tmp_path):
+    buffer = io.BytesIO()
+    source = zipfile.ZipFile(io.BytesIO(small_docx()))
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info), compress_type=zipfile.ZIP_BZIP2)
+
+    outcome = read_limited("план.docx", buffer.getvalue(), tmp_path)
+
+    assert outcome.result.get("error", "").startswith(UNSAFE), outcome.result
+
+
+def test_a_docx_with_an_external_entity_is_refused_as_unsafe(tmp_path):
+    package = small_docx()
+    document = zipfile.ZipFile(io.BytesIO(package)).read("word/document.xml").decode()
+    declaration, body = document.split("?>", 1)
+    hostile = (declaration + '?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+               + body.replace("Совещание", "&xxe;"))
+    data = replace_member(package, "word/document.xml", hostile.encode())
+
+    outcome = read_limited("план.docx", data, tmp_path)
+
+    assert outcome.result.get("error", "").startswith(UNSAFE), outcome.result
