@@ -3,6 +3,12 @@
 * The workbook is opened with ``data_only=True`` (a formula gives its cached value) and
   not in read-only mode, because only then does openpyxl report merged ranges.
 * Empty rows and columns at the edges of a sheet are dropped.
+* Merged ranges are read from the sheets' XML before openpyxl sees the workbook, because
+  openpyxl creates a cell object for every cell of a merged range: a 2 KB file merging
+  A1:XFD1048576 asks it for seventeen billion. A range is cut to the ``MAX_ROWS`` ×
+  ``MAX_COLUMNS`` a roadmap may fill (a whole row merged, A1:XFD1, is an ordinary title),
+  and a workbook whose merged ranges still cover more than ``MAX_MERGED_CELLS`` is
+  refused with a message.
 * Merged ranges follow the same convention as Word tables (see ``document.Table``): the
   text stays in the first column of the range, the rows below repeat it in their first
   column and are listed in ``from_above``.
@@ -13,8 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 
 import openpyxl
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from .containers import DAMAGED, XLSX_MAIN, inflate, open_package, repack, require_member
 from .document import RawDocument, Table
@@ -26,7 +35,7 @@ def read_xlsx(data: bytes) -> RawDocument:
     package = open_package(data)
     require_member(package, XLSX_MAIN, "В файле нет книги Excel (xl/workbook.xml): "
                    "файл повреждён или это не книга Excel.")
-    data = repack(inflate(data))
+    data = repack(_cut_merged_ranges(inflate(data)))
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a broken package
@@ -43,6 +52,51 @@ def read_xlsx(data: bytes) -> RawDocument:
 
 
 MAX_ROWS, MAX_COLUMNS = 20_000, 100
+MAX_MERGED_CELLS = 200_000
+_MERGE_CELL = re.compile(rb'(<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=")([^"]*)(")')
+
+
+def merged_ranges_too_big(ref: str) -> str:
+    return (
+        f"В книге объединены ячейки на огромной области ({ref}): такую таблицу не прочитать. "
+        "Снимите объединение лишних ячеек или скопируйте таблицу мероприятий на новый лист "
+        "и загрузите файл ещё раз."
+    )
+
+
+def _cut_merged_ranges(
+    members: list[tuple[zipfile.ZipInfo, bytes]],
+) -> list[tuple[zipfile.ZipInfo, bytes]]:
+    """Cut every merged range to the part of a sheet a roadmap may fill, and refuse a
+    workbook whose merged ranges would still make openpyxl create too many cells."""
+    merged_cells = 0
+    largest = (0, "")
+
+    def cut(match: re.Match[bytes]) -> bytes:
+        nonlocal merged_cells, largest
+        ref = match.group(2).decode("ascii", "replace")
+        try:
+            left, top, right, bottom = range_boundaries(ref)
+        except (TypeError, ValueError) as exc:
+            raise DocumentError(DAMAGED) from exc
+        if None in (left, top, right, bottom):
+            raise DocumentError(DAMAGED)  # a whole column or row ("A:A"), not Excel's form
+        right, bottom = min(right, max(left, MAX_COLUMNS)), min(bottom, max(top, MAX_ROWS))
+        cells = (right - left + 1) * (bottom - top + 1)
+        merged_cells += cells
+        largest = max(largest, (cells, ref))
+        if merged_cells > MAX_MERGED_CELLS:
+            raise DocumentError(merged_ranges_too_big(largest[1]))
+        clipped = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+        return match.group(1) + clipped.encode() + match.group(3)
+
+    result = []
+    for info, content in members:
+        if info.filename.lower().endswith(".xml") and b"mergeCell" in content:
+            content = _MERGE_CELL.sub(cut, content)
+        result.append((info, content))
+    return result
+
 
 
 def _value_bounds(sheet) -> tuple[int, int]:
@@ -73,8 +127,8 @@ def _read_sheet(sheet) -> Table | None:
     for merged in sheet.merged_cells.ranges:
         top, left = merged.min_row - 1, merged.min_col - 1
         bottom, right = merged.max_row - 1, merged.max_col - 1
-        if top >= len(grid):
-            continue
+        if top >= len(grid) or left >= len(grid[top]):
+            continue  # the range starts below or right of every value
         text = grid[top][left] if left < len(grid[top]) else ""
         if right > left:
             spans[(top, left)] = right - left + 1

@@ -81,3 +81,35 @@ def test_a_docx_with_an_external_entity_is_refused_as_unsafe(tmp_path):
     outcome = read_limited("план.docx", data, tmp_path)
 
     assert outcome.result.get("error", "").startswith(UNSAFE), outcome.result
+
+
+def with_merged_ranges(package: bytes, *refs: str) -> bytes:
+    """The workbook with more merged ranges written into its sheet's XML (openpyxl itself
+    would create every cell of them while writing the file)."""
+    name = "xl/worksheets/sheet1.xml"
+    sheet = zipfile.ZipFile(io.BytesIO(package)).read(name).decode()
+    extra = "".join(f'<mergeCell ref="{ref}"/>' for ref in refs)
+    head, rest = sheet.split("<mergeCells", 1)
+    count_end = rest.index(">")
+    sheet = f'{head}<mergeCells count="{1 + len(refs)}">{extra}{rest[count_end + 1:]}'
+    return replace_member(package, name, sheet.encode())
+
+
+def test_an_xlsx_merging_a_whole_sheet_is_refused_before_openpyxl_reads_it(tmp_path):
+    data = with_merged_ranges(small_xlsx(), "A3:XFD1048576")
+    assert len(data) < 10_000
+
+    outcome = read_limited("план.xlsx", data, tmp_path, headroom_mb=512)
+
+    assert "объединены ячейки на огромной области (A3:XFD1048576)" in outcome.result.get(
+        "error", ""), outcome.result
+    assert outcome.seconds < 15
+
+
+def test_an_xlsx_with_a_whole_row_merged_is_read(tmp_path):
+    data = with_merged_ranges(small_xlsx(), "A1:XFD1", "A5:XFD5", "E2:E1048576")
+
+    outcome = read_limited("план.xlsx", data, tmp_path, headroom_mb=256)
+
+    assert outcome.result == {"tables": 1, "rows": 4}, outcome.result  # as without them
+    assert outcome.seconds < 15
