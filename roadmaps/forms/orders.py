@@ -8,7 +8,7 @@ from core.forms import DATE_FORMATS, DateInput
 from schools.models import SchoolList
 
 from ..models import Order
-from ..services.orders import signed_scan_extension
+from ..services.orders import signed_scan_inspect
 
 
 def _lines(text: str) -> list[str]:
@@ -112,9 +112,14 @@ def interview_initial(schedule: list) -> list[dict]:
 
 
 class SignedScanForm(forms.Form):
-    scan = forms.FileField(label="Скан подписанного приказа (PDF или изображение, до 20 МБ)")
+    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPEG или PNG, до 20 МБ)")
 
     def clean_scan(self):
+        """Opened here, once: a PDF with pages or a sane image (`self.inspected`)."""
         upload = self.cleaned_data["scan"]
-        self.extension = signed_scan_extension(upload)
+        self.inspected = signed_scan_inspect(upload)
         return upload
+
+
+class ConfirmScanForm(forms.Form):
+    scan = forms.CharField(max_length=500, widget=forms.HiddenInput)

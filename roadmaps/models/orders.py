@@ -76,6 +76,16 @@ class Order(models.Model):
     docx = models.FileField("DOCX", upload_to=order_file_path, blank=True)
     signed_scan = models.FileField("скан подписанного приказа", upload_to=order_file_path,
                                    blank=True)
+    scan_thumbnail = models.FileField("первая страница скана", upload_to=order_file_path,
+                                      blank=True)
+    scan_info = models.CharField("о скане", max_length=120, blank=True)
+    # an uploaded scan waits here until a person confirms the approval by its first page
+    pending_scan = models.FileField("скан, ожидающий подтверждения", upload_to=order_file_path,
+                                    blank=True)
+    pending_scan_thumbnail = models.FileField("первая страница ожидающего скана",
+                                              upload_to=order_file_path, blank=True)
+    pending_scan_info = models.CharField("об ожидающем скане", max_length=120, blank=True)
+    pending_scan_at = models.DateTimeField("ожидающий скан загружен", null=True, blank=True)
     signed_at = models.DateTimeField("подписан", null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+")

@@ -17,6 +17,7 @@ from django.utils import timezone
 from core import audit
 from core.models import AuditRecord
 
+from .. import scans
 from ..documents.build import build_order_document, draft_order
 from ..documents.docx import render_docx
 from ..documents.pdf import render_pdf
@@ -30,13 +31,6 @@ EDITABLE_FIELDS = (
     "include_school_list", "include_interview_schedule", "school_list_kinds",
 )
 SCAN_MAX_BYTES = 20 * 1024 * 1024
-SCAN_SIGNATURES = (
-    (b"%PDF-", "pdf"),
-    (b"\xff\xd8\xff", "jpg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"II*\x00", "tif"),
-    (b"MM\x00*", "tif"),
-)
 STALE_RENDER = Order.STALE_RUNNING
 STALE_QUEUED = Order.STALE_QUEUED
 BUSY = (Order.RenderState.QUEUED, Order.RenderState.RUNNING)
@@ -227,37 +221,112 @@ def order_render_failed(*, order_id: int, error: str, acting_user=None) -> None:
                  roadmap_id=order.roadmap_id)
 
 
-def signed_scan_extension(upload) -> str:
-    """The scan's kind by its first bytes; a clear Russian message for anything else."""
+def signed_scan_check_size(upload) -> None:
     if upload.size > SCAN_MAX_BYTES:
         raise ValidationError("Файл больше 20 МБ. Отсканируйте приказ с меньшим разрешением "
                               "или сохраните его в PDF.")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for signature, extension in SCAN_SIGNATURES:
-        if head.startswith(signature):
-            return extension
-    raise ValidationError("Это не скан приказа: загрузите файл PDF или изображение "
-                          "(JPEG, PNG, TIFF).")
 
 
-@transaction.atomic
-def order_attach_signed_scan(*, order: Order, upload, acting_user) -> Order:
-    """The signed scan comes back: the order is signed, its roadmap approved by it."""
-    extension = signed_scan_extension(upload)
-    order = (Order.objects.select_for_update(of=("self",)).select_related("roadmap")
-             .get(pk=order.pk))
+def signed_scan_inspect(upload) -> scans.Scan:
+    """Open the scan: a PDF with pages or a sane JPEG/PNG, else a Russian ValidationError."""
+    signed_scan_check_size(upload)
+    try:
+        return scans.inspect_scan(upload)
+    except scans.ScanRejected as exc:
+        raise ValidationError(str(exc), code="scan") from exc
+
+
+def _signable(order: Order) -> None:
     if order.roadmap is None:
         raise ValidationError("Приказ не связан с дорожной картой.")
     if not order.number or not order.issued_on:
         raise ValidationError("Укажите номер и дату приказа, под которыми он подписан, "
                               "и загрузите скан ещё раз.")
-    old = order.signed_scan.name
-    order.signed_scan.save(f"signed-{order.pk}.{extension}", upload, save=False)
+
+
+def _locked(order: Order) -> Order:
+    return (Order.objects.select_for_update(of=("self",)).select_related("roadmap")
+            .get(pk=order.pk))
+
+
+def order_upload_signed_scan(*, order: Order, upload, acting_user,
+                             inspected: scans.Scan | None = None) -> Order:
+    """The signed scan comes back: opened, its first page drawn, and kept waiting for the
+    confirmation (`order_confirm_signed_scan`); nothing is signed or approved yet.
+
+    The file is opened before any lock is taken (poppler may take seconds)."""
+    inspected = inspected or signed_scan_inspect(upload)
+    return _order_keep_pending_scan(order=order, upload=upload, inspected=inspected,
+                                    acting_user=acting_user)
+
+
+@transaction.atomic
+def _order_keep_pending_scan(*, order: Order, upload, inspected: scans.Scan,
+                             acting_user) -> Order:
+    order = _locked(order)
+    _signable(order)
+    old = [n for n in (order.pending_scan.name, order.pending_scan_thumbnail.name) if n]
+    upload.seek(0)
+    order.pending_scan.save(f"signed-{order.pk}.{inspected.extension}", upload, save=False)
+    order.pending_scan_thumbnail.save(f"signed-{order.pk}-page1.png",
+                                      ContentFile(inspected.thumbnail), save=False)
+    order.pending_scan_info, order.pending_scan_at = inspected.description, timezone.now()
+    order.full_clean()
+    order.save(update_fields=["pending_scan", "pending_scan_thumbnail", "pending_scan_info",
+                              "pending_scan_at"])
+    audit.record(district_id=order.district_id, actor=acting_user,
+                 action=AuditRecord.Action.UPDATE, target=order,
+                 after={"pending_scan": order.pending_scan.name,
+                        "pending_scan_info": order.pending_scan_info},
+                 roadmap_id=order.roadmap_id)
+    if old:
+        transaction.on_commit(partial(_delete_files, old))
+    return order
+
+
+@transaction.atomic
+def order_discard_pending_scan(*, order: Order, acting_user) -> Order:
+    """The uploaded scan was the wrong file: forget it (the signed one, if any, stays)."""
+    order = _locked(order)
+    old = [n for n in (order.pending_scan.name, order.pending_scan_thumbnail.name) if n]
+    if not old:
+        return order
+    order.pending_scan = order.pending_scan_thumbnail = ""
+    order.pending_scan_info, order.pending_scan_at = "", None
+    order.save(update_fields=["pending_scan", "pending_scan_thumbnail", "pending_scan_info",
+                              "pending_scan_at"])
+    audit.record(district_id=order.district_id, actor=acting_user,
+                 action=AuditRecord.Action.UPDATE, target=order,
+                 before={"pending_scan": old[0]}, after={"pending_scan": ""},
+                 roadmap_id=order.roadmap_id)
+    transaction.on_commit(partial(_delete_files, old))
+    return order
+
+
+@transaction.atomic
+def order_confirm_signed_scan(*, order: Order, acting_user, pending_name: str) -> Order:
+    """The person saw the first page and confirms: the waiting scan becomes the signed one,
+    the order is signed and its roadmap approved by it.
+
+    `pending_name` is the scan the person saw; another uploaded meanwhile is not confirmed."""
+    order = _locked(order)
+    if not order.pending_scan.name:
+        raise ValidationError("Нет загруженного скана для подтверждения: загрузите скан.")
+    if order.pending_scan.name != pending_name:
+        raise ValidationError("Тем временем загружен другой скан: проверьте его и подтвердите "
+                              "ещё раз.", code="stale_scan")
+    _signable(order)
+    old = [n for n in (order.signed_scan.name, order.scan_thumbnail.name) if n]
+    order.signed_scan.name, order.scan_thumbnail.name = (order.pending_scan.name,
+                                                         order.pending_scan_thumbnail.name)
+    order.scan_info = order.pending_scan_info
+    order.pending_scan = order.pending_scan_thumbnail = ""
+    order.pending_scan_info, order.pending_scan_at = "", None
     order.status, order.signed_at = Order.Status.SIGNED, timezone.now()
     order.full_clean()
-    order.save(update_fields=["signed_scan", "status", "signed_at", "updated_at"])
+    order.save(update_fields=["signed_scan", "scan_thumbnail", "scan_info", "pending_scan",
+                              "pending_scan_thumbnail", "pending_scan_info", "pending_scan_at",
+                              "status", "signed_at", "updated_at"])
     audit.record(district_id=order.district_id, actor=acting_user,
                  action=AuditRecord.Action.STATUS, target=order,
                  after={"status": order.status, "signed_scan": order.signed_scan.name},
@@ -271,6 +340,6 @@ def order_attach_signed_scan(*, order: Order, upload, acting_user) -> Order:
                  action=AuditRecord.Action.STATUS, target=roadmap, before=before,
                  after={"status": roadmap.status, "approved_by": order.pk},
                  roadmap_id=roadmap.id)
-    if old and old != order.signed_scan.name:
-        transaction.on_commit(partial(_delete_files, [old]))
+    if old:
+        transaction.on_commit(partial(_delete_files, old))
     return order

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import Action, can, get_for_user
@@ -13,6 +14,7 @@ from core.access import Action, can, get_for_user
 from ..documents.build import build_roadmap_table, draft_order, school_list_availability
 from ..documents.xlsx import render_xlsx
 from ..forms.orders import (
+    ConfirmScanForm,
     InterviewFormSet,
     OrderForm,
     PointFormSet,
@@ -136,20 +138,56 @@ def order_render(request, district_slug: str, pk: int):
 @login_required
 @require_POST
 def order_upload_scan(request, district_slug: str, pk: int):
+    """Upload: the scan is opened and its first page shown; the approval waits for a click."""
     order = get_for_user(Order, request.user, pk, Action.MANAGE,
                                       district__slug=district_slug)
     form = SignedScanForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            orders.order_attach_signed_scan(order=order, upload=form.cleaned_data["scan"],
-                                            acting_user=request.user)
+            orders.order_upload_signed_scan(order=order, upload=form.cleaned_data["scan"],
+                                            inspected=form.inspected, acting_user=request.user)
         except ValidationError as exc:
             form.add_error("scan", _errors(exc))
         else:
-            messages.success(request, "Скан загружен: приказ подписан, дорожная карта утверждена.")
-            return redirect("order_detail", district_slug, order.pk)
+            messages.info(request, "Скан загружен. Проверьте по первой странице, что это "
+                                   "подписанный приказ, и подтвердите утверждение.")
+            return redirect(_signed_anchor(district_slug, order))
     return render(request, "roadmaps/order_detail.html",
                   _detail_context(request, order, scan_form=form), status=400)
+
+
+def _signed_anchor(district_slug: str, order) -> str:
+    return reverse("order_detail", args=[district_slug, order.pk]) + "#signed"
+
+
+@login_required
+@require_POST
+def order_confirm_scan(request, district_slug: str, pk: int):
+    """The person saw the first page: the order is signed and the roadmap approved."""
+    order = get_for_user(Order, request.user, pk, Action.MANAGE,
+                                      district__slug=district_slug)
+    form = ConfirmScanForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError("Нет загруженного скана для подтверждения: загрузите скан.")
+        orders.order_confirm_signed_scan(order=order, acting_user=request.user,
+                                         pending_name=form.cleaned_data["scan"])
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, "Утверждение подтверждено: приказ подписан, дорожная карта "
+                                  "утверждена.")
+    return redirect(_signed_anchor(district_slug, order))
+
+
+@login_required
+@require_POST
+def order_discard_scan(request, district_slug: str, pk: int):
+    order = get_for_user(Order, request.user, pk, Action.MANAGE,
+                                      district__slug=district_slug)
+    orders.order_discard_pending_scan(order=order, acting_user=request.user)
+    messages.info(request, "Загруженный скан удалён. Загрузите верный файл.")
+    return redirect(_signed_anchor(district_slug, order))
 
 
 def _download_name(order, suffix: str) -> str:
@@ -164,12 +202,30 @@ def _download_name(order, suffix: str) -> str:
 @require_GET
 def order_download(request, district_slug: str, pk: int, kind: str):
     order = get_for_user(Order, request.user, pk, district__slug=district_slug)
-    field = {"pdf": order.pdf, "docx": order.docx, "scan": order.signed_scan}.get(kind)
+    field = {"pdf": order.pdf, "docx": order.docx, "scan": order.signed_scan,
+             "pending_scan": order.pending_scan}.get(kind)
     if not field or not field.name or not field.storage.exists(field.name):
         raise Http404("Файл ещё не сформирован")
+    if kind == "pending_scan":
+        suffix = "." + field.name.rsplit(".", 1)[-1]
+        return FileResponse(field.open("rb"), as_attachment=True,
+                            filename=_download_name(order, " (скан на проверке)" + suffix))
     suffix = "." + field.name.rsplit(".", 1)[-1]
     name = _download_name(order, " (подписанный)" + suffix if kind == "scan" else suffix)
     return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+@require_GET
+def order_scan_thumbnail(request, district_slug: str, pk: int, which: str):
+    """The first page of the signed scan (or of the one waiting for confirmation), as PNG."""
+    order = get_for_user(Order, request.user, pk, district__slug=district_slug)
+    field = order.pending_scan_thumbnail if which == "pending" else order.scan_thumbnail
+    if not field.name or not field.storage.exists(field.name):
+        raise Http404("Нет миниатюры")
+    response = FileResponse(field.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @login_required

@@ -5,11 +5,10 @@ from datetime import date
 import pytest
 
 from schools.models import District, SchoolList, SchoolListEntry
+from tests.support.scans import FAKE_PDF, PDF_SCAN
 from tests.support.seed_roadmaps import SEEDS, build_roadmap
 
 pytestmark = pytest.mark.browser
-
-SCAN = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -72,11 +71,21 @@ def test_a_coordinator_prepares_renders_and_files_the_signed_order(
     assert "15.06.2020" in text
     assert info.value.suggested_filename == "Приказ от 22.06.2020 № 143-1.pdf"
 
+    # the signed scan is the rendered PDF itself, as a head's office returns it
     page.locator("#id_scan").set_input_files(
-        files=[{"name": "скан.pdf", "mimeType": "application/pdf", "buffer": SCAN}])
+        files=[{"name": "скан.pdf", "mimeType": "application/pdf", "buffer": pdf.read_bytes()}])
     page.get_by_role("button", name="Загрузить скан").click()
-    assert page.get_by_text("Скан загружен: приказ подписан").is_visible()
+    assert page.get_by_text("Проверьте по первой странице").first.is_visible()
+    thumbnail = page.locator("#pending-scan-thumbnail")
+    thumbnail.scroll_into_view_if_needed()
+    assert thumbnail.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator("#signed-note").count() == 0
+    page.screenshot(path=artifacts_dir / "order-scan-check.png")
+
+    page.get_by_role("button", name="Подтвердить утверждение").click()
+    assert page.get_by_text("Утверждение подтверждено: приказ подписан").is_visible()
     assert page.locator("#signed-note").is_visible()
+    assert page.locator("#scan-thumbnail").evaluate("img => img.naturalWidth > 0")
     page.screenshot(path=artifacts_dir / "order-signed.png")
 
     page.goto(f"{live_server.url}/{roadmap.district.slug}/roadmaps/{roadmap.pk}/")
@@ -96,6 +105,14 @@ def test_a_wrong_scan_gets_a_russian_message(page, live_server, sign_in, coordin
         files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"hello"}])
     page.get_by_role("button", name="Загрузить скан").click()
     assert page.get_by_text("Это не скан приказа").is_visible()
+    page.locator("#id_scan").set_input_files(
+        files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": FAKE_PDF}])
+    page.get_by_role("button", name="Загрузить скан").click()
+    assert page.get_by_text("Файл PDF не открывается").is_visible()
+    page.locator("#id_scan").set_input_files(
+        files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": PDF_SCAN}])
+    page.get_by_role("button", name="Загрузить скан").click()
+    assert page.locator("#pending-scan-thumbnail").is_visible()
 
 
 @pytest.mark.django_db(transaction=True)

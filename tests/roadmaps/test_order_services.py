@@ -93,8 +93,16 @@ def test_a_rerender_replaces_the_old_files(order_a, coordinator_a, django_captur
     assert old == second.pdf.path or not os.path.exists(old)
 
 
+def _sign(order, user, upload=None):
+    """Upload the scan, then confirm it as the person who saw its first page would."""
+    pending = orders.order_upload_signed_scan(order=order, upload=upload or scan(),
+                                              acting_user=user)
+    return orders.order_confirm_signed_scan(order=order, acting_user=user,
+                                            pending_name=pending.pending_scan.name)
+
+
 def test_a_signed_scan_signs_the_order_and_approves_the_roadmap(order_a, coordinator_a):
-    orders.order_attach_signed_scan(order=order_a, upload=scan(), acting_user=coordinator_a)
+    _sign(order_a, coordinator_a)
     order_a.refresh_from_db()
     roadmap = Roadmap.objects.get(pk=order_a.roadmap_id)
 
@@ -111,7 +119,7 @@ def test_a_signed_scan_signs_the_order_and_approves_the_roadmap(order_a, coordin
 
 def test_an_image_scan_is_accepted_by_its_magic_bytes(order_a, coordinator_a):
     upload = scan(PNG_SCAN, name="scan.pdf")  # the name lies; the bytes decide
-    orders.order_attach_signed_scan(order=order_a, upload=upload, acting_user=coordinator_a)
+    _sign(order_a, coordinator_a, upload)
     order_a.refresh_from_db()
     assert order_a.signed_scan.name.endswith(".png")
 
@@ -122,7 +130,7 @@ def test_an_image_scan_is_accepted_by_its_magic_bytes(order_a, coordinator_a):
 ])
 def test_anything_else_is_refused_with_a_russian_message(order_a, coordinator_a, content, message):
     with pytest.raises(ValidationError, match=message):
-        orders.order_attach_signed_scan(order=order_a, upload=scan(content, "x.pdf"),
+        orders.order_upload_signed_scan(order=order_a, upload=scan(content, "x.pdf"),
                                         acting_user=coordinator_a)
     order_a.refresh_from_db()
     assert order_a.status == Order.Status.DRAFT
@@ -131,13 +139,13 @@ def test_anything_else_is_refused_with_a_russian_message(order_a, coordinator_a,
 def test_a_scan_over_20_mb_is_refused(order_a, coordinator_a):
     big = scan(b"%PDF-" + b"0" * (20 * 1024 * 1024))
     with pytest.raises(ValidationError, match="20 МБ"):
-        orders.order_attach_signed_scan(order=order_a, upload=big, acting_user=coordinator_a)
+        orders.order_upload_signed_scan(order=order_a, upload=big, acting_user=coordinator_a)
 
 
 def test_a_scan_needs_the_number_and_date_of_the_signed_order(filled_roadmap_a, coordinator_a):
     order = orders.order_create_draft(roadmap=filled_roadmap_a, acting_user=coordinator_a)
     with pytest.raises(ValidationError, match="номер и дату"):
-        orders.order_attach_signed_scan(order=order, upload=scan(), acting_user=coordinator_a)
+        orders.order_upload_signed_scan(order=order, upload=scan(), acting_user=coordinator_a)
 
 
 def test_text_edited_while_the_job_runs_leaves_the_files_marked_outdated(order_a, coordinator_a):

@@ -26,6 +26,8 @@ MATRIX = {
     "edit":     ("get",  [302, 200, 403, 403, 404, 403, 404]),
     "render":   ("post", [302, 302, 403, 403, 404, 403, 404]),
     "upload":   ("post", [302, 302, 403, 403, 404, 403, 404]),
+    "confirm":  ("post", [302, 302, 403, 403, 404, 403, 404]),
+    "discard":  ("post", [302, 302, 403, 403, 404, 403, 404]),
 }
 
 
@@ -47,6 +49,8 @@ def _urls(order, roadmap):
         "edit": reverse("order_edit", args=[slug, pk]),
         "render": reverse("order_render", args=[slug, pk]),
         "upload": reverse("order_upload_scan", args=[slug, pk]),
+        "confirm": reverse("order_confirm_scan", args=[slug, pk]),
+        "discard": reverse("order_discard_scan", args=[slug, pk]),
     }
 
 
@@ -194,6 +198,9 @@ def test_the_signed_scan_shows_on_the_order_and_the_roadmap(client_for, coordina
     client = client_for(coordinator_a)
     client.post(reverse("order_upload_scan", args=[order_a.district.slug, order_a.pk]),
                 {"scan": scan()})
+    order_a.refresh_from_db()
+    client.post(reverse("order_confirm_scan", args=[order_a.district.slug, order_a.pk]),
+                {"scan": order_a.pending_scan.name})
     roadmap = Roadmap.objects.get(pk=order_a.roadmap_id)
     page = client.get(reverse("roadmap_detail", args=[roadmap.district.slug, roadmap.pk]))
     detail = client.get(reverse("order_detail", args=[order_a.district.slug, order_a.pk]))
