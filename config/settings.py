@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.RequestLimitsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -131,9 +132,20 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger files go to a temporary file
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
+# One cap for every request, checked by its Content-Length before it is read
+# (core.middleware.RequestLimitsMiddleware, a Russian 413): the largest file we take plus
+# room for the form around it. Someone not signed in sends a login form, nothing more.
+REQUEST_MAX_BYTES = IMPORT_MAX_BYTES + 1024 * 1024
+ANONYMOUS_REQUEST_MAX_BYTES = 64 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES  # form fields (pasted text) held in memory
+UPLOAD_FILE_MAX_BYTES = REQUEST_MAX_BYTES  # a file is stopped while it arrives past this
+FILE_UPLOAD_HANDLERS = [
+    "core.upload_handlers.FileSizeCapUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Security: safe by default, relaxed only by DEBUG (local development).
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)

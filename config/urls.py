@@ -5,6 +5,11 @@ admin.site.site_header = "Дорожные карты: администриро�
 admin.site.site_title = "Дорожные карты"
 admin.site.index_title = "Управление данными"
 
+# Our Russian pages (templates/400.html, 500.html), marked for htmx; the 500 is rendered
+# without the request (it may be the database that failed).
+handler400 = "core.errors.bad_request_page"
+handler500 = "core.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("schools.urls")),

@@ -82,3 +82,48 @@
     if (error && error.scrollIntoView) error.scrollIntoView({ block: "nearest" });
   });
 })();
+
+/* Our error pages (core.errors: 400, 413, 500, 503 …, marked by the X-Error-Page header) are
+   whole pages: an htmx request never swaps one into a row or a form. The reply counts as a
+   failure, so the page's own handlers say so (the editor's notice, the upload forms); where
+   a page has none, the error page's own Russian words are shown at the bottom of the window. */
+(function () {
+  "use strict";
+
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var xhr = e.detail.xhr;
+    if (!xhr || !xhr.getResponseHeader("X-Error-Page")) return;
+    e.detail.shouldSwap = false;
+    e.detail.isError = true;
+  });
+
+  function pageMessage(html) {
+    var doc = new DOMParser().parseFromString(html || "", "text/html");
+    var title = doc.querySelector("main h1");
+    var text = doc.querySelector("main h1 + p");
+    if (!title) return "";
+    if (text) text.querySelectorAll("a").forEach(function (a) { a.remove(); });
+    return title.textContent.trim() + (text ? ". " + text.textContent.trim() : "");
+  }
+
+  document.addEventListener("htmx:responseError", function (e) {
+    var elt = e.detail.elt;
+    if (document.getElementById("notice")) return;  // the editor's notice says it (roadmap_edit.js)
+    if (elt && elt.closest && elt.closest("form[data-upload]")) return;  // said beside the button
+    var text = pageMessage(e.detail.xhr.responseText) ||
+      "Не удалось выполнить действие: ошибка на сервере (" + e.detail.xhr.status + "). Попробуйте ещё раз.";
+    var box = document.createElement("div");
+    box.className = "notice shown error";
+    box.setAttribute("role", "alert");
+    box.setAttribute("data-error-notice", "");
+    var span = document.createElement("span");
+    span.textContent = text;
+    var close = document.createElement("button");
+    close.type = "button"; close.className = "notice-close"; close.textContent = "×";
+    close.setAttribute("aria-label", "Закрыть");
+    close.addEventListener("click", function () { box.remove(); });
+    box.appendChild(span); box.appendChild(close);
+    document.querySelectorAll("[data-error-notice]").forEach(function (old) { old.remove(); });
+    document.body.appendChild(box);
+  });
+})();
