@@ -426,6 +426,9 @@ _RULES: list[tuple[str, Handler]] = [
     (rf"после\s+{_point_re('a')}", _after_point),
 ]
 _COMPILED = [(re.compile(f"(?:{pattern}){_END}"), handler) for pattern, handler in _RULES]
+_MONTH_LIST_RULE = next(i for i, (_, handler) in enumerate(_RULES) if handler is _month_list)
+# The months of a list, whatever follows them: where a list without a year ends.
+_MONTH_CHAIN = re.compile(rf"(?:в\s+)?{_MONTH}(?:\s*(?:,|и)\s*{_MONTH})*")
 
 _GAP = re.compile(r"(?:[\s,;.:!?()\[\]«»\"'“”„*/\\-]|(?:а\s+также|также|далее|затем|и|а)(?![а-я0-9]))*")
 _HARD_SEPARATOR = re.compile(r"[,;.!?()/\[\]]")
@@ -442,7 +445,18 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()  # \s covers the non-breaking spaces
 
 
-def _match_clause(text: str, pos: int, period: _Period) -> tuple[_Clause | None, int] | None:
+class _Scan:
+    """What one scan has learnt: a month list without a year (its rule reads to the end of
+    the list before failing) fails from every month inside it too, so the rule is not
+    tried again before ``month_list_fails_until``. Without this, a cell of 60,000 months
+    costs 60,000 reads of the rest of the list: quadratic."""
+
+    def __init__(self) -> None:
+        self.month_list_fails_until = -1
+
+
+def _match_clause(text: str, pos: int, period: _Period,
+                  scan: _Scan) -> tuple[_Clause | None, int] | None:
     """The longest clause starting at ``pos`` (ties go to the earlier rule).
 
     ``(None, end)`` means the text up to ``end`` has the shape of a date that does not
@@ -450,7 +464,16 @@ def _match_clause(text: str, pos: int, period: _Period) -> tuple[_Clause | None,
     """
     candidates = []
     for index, (regex, handler) in enumerate(_COMPILED):
-        m = regex.match(text, pos)
+        if index == _MONTH_LIST_RULE:
+            if pos < scan.month_list_fails_until:
+                continue
+            m = regex.match(text, pos)
+            if not m:
+                chain = _MONTH_CHAIN.match(text, pos)
+                if chain:
+                    scan.month_list_fails_until = chain.end()
+        else:
+            m = regex.match(text, pos)
         if m:
             candidates.append((-m.end(), index, m, handler))
     for _, _, m, handler in sorted(candidates, key=lambda c: c[:2]):
@@ -468,6 +491,7 @@ def _scan(text: str, period: _Period) -> tuple[list[_Clause], list[str]]:
     clauses: list[_Clause] = []
     unknown: list[str] = []
     pos, absorbs = 0, ABSORB_NOTHING
+    scan = _Scan()
     while True:
         gap = _GAP.match(text, pos)
         if _HARD_SEPARATOR.search(gap.group(0)):
@@ -475,7 +499,7 @@ def _scan(text: str, period: _Period) -> tuple[list[_Clause], list[str]]:
         pos = gap.end()
         if pos >= len(text):
             return clauses, unknown
-        found = _match_clause(text, pos, period)
+        found = _match_clause(text, pos, period, scan)
         if found:
             clause, end = found
             if clause is None:

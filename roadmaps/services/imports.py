@@ -53,6 +53,11 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
     """Create the roadmap with its sections, measures, due dates and responsible links."""
     if preview.measure_count == 0:
         raise ValidationError("В таблице не найдено ни одного мероприятия — импортировать нечего.")
+    problems = preview.problems
+    if problems:
+        shown = problems[:20] + ([f"и ещё {len(problems) - 20}"] if len(problems) > 20 else [])
+        raise ValidationError(["Ничего не создано: исправьте эти строки в файле и загрузите "
+                               "его снова.", *shown])
     roadmap = Roadmap(district=district, title=title.strip() or "Дорожная карта",
                       period_start=period_start, period_end=period_end,
                       directive=directive_get_or_create(district, preview.directive),
@@ -71,7 +76,10 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
                 responsible_text=p.responsible_text, result=p.result, output_form=p.output_form,
                 review_notes="; ".join(p.flags),
             )
-            m.full_clean(exclude=["roadmap", "section", "district"])
+            try:
+                m.full_clean(exclude=["roadmap", "section", "district"])
+            except ValidationError as exc:
+                raise ValidationError([f"{item.label}: {message}" for message in exc.messages]) from exc
             measures.append((m, item))
 
     add_measures(preview.measures, None)

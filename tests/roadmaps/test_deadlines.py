@@ -325,3 +325,20 @@ def test_nothing_understood_is_unparsed():
 @pytest.mark.parametrize("text", ["", "   ", "\u00a0", " — ", "\n"])
 def test_empty_text_is_none(text):
     assert parse(text) == ParsedDeadline("none", None, (), True)
+
+
+# --------------------------------------------------------------------------- cost
+
+@pytest.mark.parametrize("piece", ["январь, ", "май и ", "в январе, ", "май 2024, ", "с мая по ",
+                                   "ежемесячно ", "01.01.2024, ", "по плану "])
+def test_the_parser_is_linear_in_the_length_of_the_text(piece):
+    import time
+
+    def cost(repeats: int) -> float:
+        started = time.perf_counter()
+        parse(piece * repeats)
+        return time.perf_counter() - started
+
+    small, large = cost(1_000), cost(8_000)
+    assert large < 1.5 + 16 * small  # eight times the text, about eight times the time
+    assert cost(60_000) < 5  # the 60,000-month cell of a hostile file took minutes
