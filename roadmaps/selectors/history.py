@@ -3,6 +3,9 @@ and a roadmap's, described for people: who, when, what was before and after."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import Q
 
 from core.models import AuditRecord
 from core.zones import in_zone
@@ -64,14 +67,55 @@ def measure_history(measure: Measure) -> list[AuditRecord]:
     return records
 
 
-def roadmap_history(roadmap: Roadmap, limit: int = 300, *, with_orders: bool = True) -> list[AuditRecord]:
-    """The roadmap's journal; order records only for those who may see orders."""
+PAGE_SIZE = 100
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page of the journal ends: the (created_at, id) of its last record. The next
+    page starts strictly after it in the journal's order (newest first), so records with
+    the same moment are neither repeated nor skipped."""
+
+    created_at: datetime
+    id: int
+
+    @property
+    def token(self) -> str:
+        return f"{(self.created_at - _EPOCH) // timedelta(microseconds=1)}-{self.id}"
+
+    @classmethod
+    def parse(cls, token: str | None) -> Cursor | None:
+        """None for an empty or malformed token (the first page)."""
+        moment, _, pk = (token or "").partition("-")
+        if not (moment.isdigit() and pk.isdigit()) or len(moment) > 18:
+            return None
+        return cls(_EPOCH + timedelta(microseconds=int(moment)), int(pk))
+
+
+@dataclass
+class HistoryPage:
+    records: list[AuditRecord]
+    next: Cursor | None  # None on the last page
+
+
+def roadmap_history(roadmap: Roadmap, *, after: Cursor | None = None, size: int = PAGE_SIZE,
+                    with_orders: bool = True) -> HistoryPage:
+    """One page of the roadmap's journal, newest first, by keyset (created_at, id): the same
+    two queries for the first page and the thousandth (the index `audit_roadmap` serves
+    both). Order records only for those who may see orders."""
     records = AuditRecord.objects.filter(district_id=roadmap.district_id, roadmap_id_ref=roadmap.pk)
     if not with_orders:
         records = records.exclude(target_type="order")
-    records = list(records.select_related("actor").order_by("-created_at", "-id")[:limit])
+    if after is not None:
+        records = records.filter(Q(created_at__lt=after.created_at)
+                                 | Q(created_at=after.created_at, id__lt=after.id))
+    records = list(records.select_related("actor").order_by("-created_at", "-id")[:size + 1])
+    more = len(records) > size
+    records = records[:size]
     _mark_restored(records)
-    return records
+    last = records[-1] if more else None
+    return HistoryPage(records, Cursor(last.created_at, last.id) if last else None)
 
 
 def _mark_restored(records: list[AuditRecord]) -> None:

@@ -72,14 +72,23 @@ def roadmap_list(request, district_slug: str):
 
 @login_required
 def roadmap_history(request, district_slug: str, pk: int):
+    """The journal, a page at a time (`?after=<cursor>`): «Показать ещё» appends the next
+    page in place with htmx, and is an ordinary link to it without JavaScript."""
     roadmap = get_for_user(Roadmap, request.user, pk, district__slug=district_slug)
-    records = history_selectors.roadmap_history(
-        roadmap, with_orders=can_view_orders(request.user, roadmap.district_id))
-    return render(request, "roadmaps/roadmap_history.html", {
+    after = history_selectors.Cursor.parse(request.GET.get("after"))
+    page = history_selectors.roadmap_history(
+        roadmap, after=after, with_orders=can_view_orders(request.user, roadmap.district_id))
+    context = {
         "district": roadmap.district, "roadmap": roadmap,
-        "records": history_selectors.describe_records(records, roadmap),
+        "records": history_selectors.describe_records(page.records, roadmap),
         "can_edit": can(request.user, Action.EDIT, roadmap),
-    })
+        "show_target": True,
+        "next_page": page.next.token if page.next else "",
+        "continued": after is not None,
+    }
+    if request.htmx and after is not None:
+        return render(request, "roadmaps/roadmap_history_rows.html", context)
+    return render(request, "roadmaps/roadmap_history.html", context)
 
 
 @login_required
