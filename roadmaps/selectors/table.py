@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
@@ -99,28 +100,52 @@ def measures_for_table(roadmap: Roadmap, filters: TableFilters | None = None, *,
                        for_page: bool = False) -> QuerySet[Measure]:
     """Measures with their due dates and responsible links, in print order.
 
-    `for_page`: the due dates go to a plain list `due_list` instead of the `due_dates`
-    manager cache (a queryset per row costs a fifth of a 300-row page); the documents and
-    exports of other areas keep reading `measure.due_dates.all()`."""
-    responsible = MeasureResponsible.objects.select_related("organization").order_by("position")
-    dues = DueDate.objects.order_by("due_on")
-    qs = (
-        Measure.objects.filter(district_id=roadmap.district_id, roadmap=roadmap)
-        .prefetch_related(
-            Prefetch("due_dates", queryset=dues, to_attr="due_list") if for_page
-            else Prefetch("due_dates", queryset=dues),
-            Prefetch("responsible_links", queryset=responsible, to_attr="responsible_list"),
+    `for_page`: no object per link. The due days come in the measure's own row as a list
+    `due_days` (ordered) and the responsible organisations as `responsible_ids` (in their
+    order); `attach_responsible_names` maps the ids to `responsible_names` from the page's
+    one list of organisations. Building 600 DueDate and 600 MeasureResponsible objects (and
+    600 copies of 30 organisations) was a third of a 300-row page. The documents and exports
+    of other areas keep the prefetched `measure.due_dates.all()` and `responsible_list`."""
+    qs = Measure.objects.filter(district_id=roadmap.district_id, roadmap=roadmap)
+    if for_page:
+        qs = qs.annotate(
+            due_days=ArraySubquery(DueDate.objects.filter(measure=OuterRef("pk"))
+                                   .order_by("due_on").values("due_on")),
+            responsible_ids=ArraySubquery(
+                MeasureResponsible.objects.filter(measure=OuterRef("pk"))
+                .order_by("position", "id").values("organization_id")),
         )
-        .order_by("position", "id")
-    )
+    else:
+        qs = qs.prefetch_related(
+            Prefetch("due_dates", queryset=DueDate.objects.order_by("due_on")),
+            Prefetch("responsible_links", to_attr="responsible_list",
+                     queryset=MeasureResponsible.objects.select_related("organization")
+                     .order_by("position")),
+        )
+    qs = qs.order_by("position", "id")
     return _apply_filters(qs, filters) if filters and filters.active else qs
 
 
+def attach_responsible_names(measures, names: dict[int, str]) -> None:
+    """`responsible_names` of each measure (loaded `for_page`): its organisations' short names
+    in their order, from `names` (id → short name; an id missing from it is skipped)."""
+    for m in measures:
+        m.responsible_names = [names[i] for i in m.responsible_ids if i in names]
+
+
+def organization_names(organizations) -> dict[int, str]:
+    return {o.pk: o.short_name for o in organizations}
+
+
 def roadmap_table(roadmap: Roadmap, filters: TableFilters | None = None, *,
-                  for_page: bool = False) -> list[SectionBlock]:
+                  for_page: bool = False,
+                  organizations: list[Organization] | None = None) -> list[SectionBlock]:
     """The roadmap as it prints: top-level measures first, then sections, nested.
 
-    Four queries whatever the size: sections, measures, due dates, responsible links.
+    A fixed number of queries whatever the size: sections and measures; for a document
+    also due dates and responsible links; for the page (`for_page`) the district's
+    organisations, unless the page passes the list it already holds (`organizations`,
+    from `district_organizations`).
     """
     sections = list(
         Section.objects.filter(district_id=roadmap.district_id, roadmap=roadmap).order_by(
@@ -131,7 +156,12 @@ def roadmap_table(roadmap: Roadmap, filters: TableFilters | None = None, *,
     root = SectionBlock(section=None)
     for parent_id, children in children_of(sections).items():
         (root if parent_id is None else blocks[parent_id]).children = [blocks[c.id] for c in children]
-    for m in measures_for_table(roadmap, filters, for_page=for_page):
+    measures = list(measures_for_table(roadmap, filters, for_page=for_page))
+    if for_page:
+        if organizations is None:
+            organizations = district_organizations(roadmap)
+        attach_responsible_names(measures, organization_names(organizations))
+    for m in measures:
         blocks.get(m.section_id, root).measures.append(m)
     flat = []
     for b, depth in walk(root.children, lambda b: b.children):
@@ -161,10 +191,22 @@ def blocks_of_families(blocks: list[SectionBlock], section_ids) -> list[SectionB
 
 
 def measure_for_row(measure: Measure) -> Measure:
-    """One measure shaped like a table row (due dates and responsible links prefetched)."""
-    return (measures_for_table(measure.roadmap, for_page=True)
-            .select_related("section", "district", "roadmap__district__region")
-            .get(pk=measure.pk))
+    """One measure shaped like a table row (`due_days`, `responsible_ids` and
+    `responsible_names`, as the page loads them): two queries."""
+    row = (measures_for_table(measure.roadmap, for_page=True)
+           .select_related("section", "district", "roadmap__district__region")
+           .get(pk=measure.pk))
+    names = dict(Organization.objects.filter(district_id=row.district_id, pk__in=row.responsible_ids)
+                 .values_list("pk", "short_name"))
+    attach_responsible_names([row], names)
+    return row
+
+
+def district_organizations(roadmap: Roadmap) -> list[Organization]:
+    """All the district's organisations, those no longer active too (an old measure may still
+    name one): the page maps its rows' organisations from this one list."""
+    return list(Organization.objects.filter(district_id=roadmap.district_id)
+                .order_by("kind", "short_name"))
 
 
 def district_responsibles(roadmap: Roadmap) -> list[Organization]:

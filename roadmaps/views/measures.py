@@ -52,7 +52,7 @@ def _initial(measure) -> dict:
             "text": measure.text, "deadline_text": measure.deadline_text,
             "responsible_text": measure.responsible_text, "result": measure.result,
             "output_form": measure.output_form,
-            "responsible": [link.organization_id for link in measure.responsible_list]}
+            "responsible": list(measure.responsible_ids)}
 
 
 @login_required
@@ -99,14 +99,12 @@ def _conflict(request, form, current):
                                        target_id=current.pk).select_related("actor")
             .order_by("-created_at", "-id").first())
     mine = form.cleaned_data
-    names = {o.pk: o.short_name for o in form.organizations}
     rows = [
         ("Мероприятие", mine["text"], current.text),
         ("Срок", mine["deadline_text"], current.deadline_text),
         ("Ответственные", mine["responsible_text"], current.responsible_text),
         ("Организации", ", ".join(o.short_name for o in mine["responsible"]),
-         ", ".join(names.get(link.organization_id, link.organization.short_name)
-                   for link in current.responsible_list)),
+         ", ".join(current.responsible_names)),
         ("Результат, показатель", mine["result"], current.result),
         ("Форма", mine["output_form"], current.output_form),
     ]

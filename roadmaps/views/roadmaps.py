@@ -33,8 +33,10 @@ def import_url(district) -> str:
 def roadmap_detail(request, district_slug: str, pk: int):
     roadmap = get_for_user(Roadmap, request.user, pk, district__slug=district_slug)
     filters = table_selectors.parse_filters(request.GET, roadmap)
-    blocks = table_selectors.roadmap_table(roadmap, filters, for_page=True)
-    organizations = table_selectors.district_responsibles(roadmap)
+    organizations = table_selectors.district_organizations(roadmap)
+    blocks = table_selectors.roadmap_table(roadmap, filters, for_page=True,
+                                           organizations=organizations)
+    active = [o for o in organizations if o.is_active]
     shown = sum(len(b.measures) for b in blocks)
     return render(request, "roadmaps/roadmap_detail.html", {
         "district": roadmap.district,
@@ -42,8 +44,8 @@ def roadmap_detail(request, district_slug: str, pk: int):
         "blocks": blocks,
         "filters": filters,
         "shown": shown,
-        "bodies": [o for o in organizations if o.kind != Organization.Kind.SCHOOL],
-        "schools": [o for o in organizations if o.kind == Organization.Kind.SCHOOL],
+        "bodies": [o for o in active if o.kind != Organization.Kind.SCHOOL],
+        "schools": [o for o in active if o.kind == Organization.Kind.SCHOOL],
         "can_edit": can(request.user, Action.EDIT, roadmap),
         "can_view_orders": can_view_orders(request.user, roadmap.district_id),
         "links": table_links(roadmap),

@@ -1,4 +1,5 @@
-"""The roadmap page costs the same number of queries at 20 measures and at 300, filtered or not."""
+"""The roadmap page costs the same number of queries at 20 measures, at 300 and at 1,000,
+filtered or not."""
 from datetime import date
 
 import pytest
@@ -57,3 +58,38 @@ def test_the_page_runs_the_same_queries_with_300_measures_as_with_20(
     big_count = count(client, reverse("roadmap_detail", args=[slug, roadmap_a.pk]) + query)
     assert big_count == small_count
     assert small_count <= 12
+
+
+def test_the_page_runs_the_same_queries_with_1000_measures_as_with_20(
+    client_for, coordinator_a, district_a, roadmap_a
+):
+    from tests.factories import RoadmapFactory
+
+    body = OrganizationFactory(district=district_a, kind="supporting_body", short_name="МКУ ЦИМО")
+    school = OrganizationFactory(district=district_a, short_name="МКОУ СОШ")
+    small = RoadmapFactory(district=district_a)
+    fill(small, [body, school], 20)
+    fill(roadmap_a, [body, school], 1000, sections=20)
+    client = client_for(coordinator_a)
+    slug = district_a.slug
+    small_count = count(client, reverse("roadmap_detail", args=[slug, small.pk]))
+    big = client.get(reverse("roadmap_detail", args=[slug, roadmap_a.pk])).content.decode()
+    big_count = count(client, reverse("roadmap_detail", args=[slug, roadmap_a.pk]))
+    assert big.count('<tr id="measure-') == 1000 and big.count('<span>31.10.2026</span>') == 1000
+    assert big_count == small_count
+    assert small_count <= 12
+
+
+def test_a_row_fragment_costs_the_same_queries_whatever_its_links(client_for, coordinator_a,
+                                                                  district_a, roadmap_a):
+    orgs = [OrganizationFactory(district=district_a) for _ in range(6)]
+    fill(roadmap_a, orgs[:1], 2, sections=1)
+    few = Measure.objects.filter(roadmap=roadmap_a).order_by("position")[0]
+    MeasureResponsible.objects.bulk_create([
+        MeasureResponsible(district=district_a, measure=few, organization=o, position=p)
+        for p, o in enumerate(orgs[1:], start=1)])
+    other = Measure.objects.filter(roadmap=roadmap_a).order_by("position")[1]
+    client = client_for(coordinator_a)
+    slug = district_a.slug
+    assert (count(client, reverse("measure_row", args=[slug, few.pk]))
+            == count(client, reverse("measure_row", args=[slug, other.pk])))
