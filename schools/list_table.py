@@ -16,6 +16,7 @@ COLUMN_PATTERNS = {
     "reason": r"причин|основани|критери|показател|результат",
 }
 LOGIN = re.compile(r"^sch\d{4,}$", re.IGNORECASE)
+MAX_SCHOOLS = 2_000  # a district has tens to hundreds of schools; each row costs queries
 
 
 @dataclass
@@ -63,6 +64,11 @@ def parse_school_table(doc: RawDocument) -> list[SchoolRow]:
                                   login=values.get("login", "").lower(),
                                   director=values.get("director", ""),
                                   reason=values.get("reason", "")))
+    if len(rows) > MAX_SCHOOLS:
+        raise DocumentError(
+            f"В таблице {len(rows)} строк со школами, а в перечне муниципалитета может быть "
+            f"не больше {MAX_SCHOOLS}. Проверьте, что загружен нужный файл."
+        )
     if not rows:
         raise DocumentError(
             "В таблице не найдено ни одной школы: нужен столбец «Наименование» "

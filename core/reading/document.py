@@ -3,6 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The most a document may hold for us to read it: far more than any roadmap or school list
+# (a roadmap has hundreds of rows), far less than what costs the server minutes.
+MAX_ROWS, MAX_COLUMNS = 20_000, 100
+
+
+def too_many_rows(where: str = "В документе") -> str:
+    rows = f"{MAX_ROWS:,}".replace(",", "\u00a0")
+    return (f"{where} больше {rows} строк таблиц — столько не бывает ни в дорожной карте, "
+            f"ни в перечне школ. Сохраните в отдельный файл только нужную таблицу и "
+            f"загрузите его.")
+
 
 @dataclass
 class Paragraph:

@@ -26,7 +26,7 @@ import openpyxl
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from .containers import DAMAGED, XLSX_MAIN, inflate, open_package, repack, require_member
-from .document import RawDocument, Table
+from .document import MAX_COLUMNS, MAX_ROWS, RawDocument, Table
 from .errors import DocumentError
 
 
@@ -51,7 +51,6 @@ def read_xlsx(data: bytes) -> RawDocument:
     return RawDocument(blocks=blocks, kind="xlsx")
 
 
-MAX_ROWS, MAX_COLUMNS = 20_000, 100
 MAX_MERGED_CELLS = 200_000
 _MERGE_CELL = re.compile(rb'(<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=")([^"]*)(")')
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from .document import Paragraph, RawDocument, Table, pad_rows
+from .document import MAX_ROWS, Paragraph, RawDocument, Table, pad_rows, too_many_rows
 from .errors import DocumentError
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
@@ -78,6 +78,8 @@ def read_text(text: str) -> RawDocument:
     """Read pasted or saved text into paragraphs and tables (see the module docstring)."""
     lines = _join_quoted_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     kinds = [_line_kind(line) for line in lines]
+    if sum(1 for kind in kinds if kind in ("pipe", "tab")) > MAX_ROWS:
+        raise DocumentError(too_many_rows("В тексте"))  # the same cap as a sheet of Excel
     blocks: list[Paragraph | Table] = []
     paragraph: list[str] = []
     table_rows: list[list[str]] = []

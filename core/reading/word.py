@@ -23,7 +23,7 @@ import docx
 from docx.oxml.ns import qn
 
 from .containers import DAMAGED, DOCX_MAIN, inflate, open_package, repack, require_member
-from .document import Paragraph, RawDocument, Table, pad_rows
+from .document import MAX_ROWS, Paragraph, RawDocument, Table, pad_rows, too_many_rows
 from .errors import DocumentError
 from .word_numbering import Numbering
 
@@ -54,6 +54,8 @@ def read_docx(data: bytes) -> RawDocument:
         raise
     except Exception as exc:  # python-docx raises many kinds on a broken package
         raise DocumentError(DAMAGED) from exc
+    if sum(len(block.rows) for block in blocks if isinstance(block, Table)) > MAX_ROWS:
+        raise DocumentError(too_many_rows())
     return RawDocument(blocks=blocks, kind="docx")
 
 

@@ -49,6 +49,20 @@ __all__ = [
     "split_responsible",
 ]
 
+MAX_MEASURES = 3_000  # a district roadmap has tens to hundreds; the editor is built for that
+MAX_ROWS = 4 * MAX_MEASURES  # rows of the table(s) read, before they are placed
+
+
+def too_many_measures(found: str) -> str:
+    return (f"В таблице {found}, а в одной дорожной карте может быть не больше "
+            f"{_thousands(MAX_MEASURES)} мероприятий. Разделите таблицу на несколько дорожных "
+            f"карт или проверьте, что загружен нужный файл.")
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
+
+
 _FIELD_LABELS = {
     "number": "№", "text": "мероприятие", "deadline": "срок", "responsible": "ответственные",
     "result": "результат", "output_form": "форма",
@@ -124,10 +138,15 @@ def parse_roadmap(doc: RawDocument, mapping: dict[str, int | None] | None = None
     unplaced: list[str] = []
     caption_rows = _caption_rows(main.before_header, unplaced, warnings)
     rows = build_stream(tables, main, warnings, unplaced)
+    if len(rows) > MAX_ROWS:
+        raise DocumentError(too_many_measures(f"{_thousands(len(rows))} строк"))
     assembler = Assembler(rows, warnings, unplaced)
     assembler.run()
     if not assembler.all_drafts:
         raise DocumentError(NOT_A_ROADMAP)
+    if len(assembler.all_drafts) > MAX_MEASURES:
+        raise DocumentError(too_many_measures(
+            f"{_thousands(len(assembler.all_drafts))} мероприятий"))
     layout = main.layout
     if not layout.mapping_certain and mapping is None:
         warnings.insert(0, _uncertain_mapping_warning(layout.headers, layout.mapping))

@@ -12,6 +12,7 @@ from core import audit
 from core.models import AuditRecord
 from schools.models import District
 
+from ..importers.table import MAX_MEASURES, too_many_measures
 from ..models import Measure, MeasureResponsible, Roadmap, Section
 from ..numbering import Item, detect_scheme, number_roadmap
 from ..selectors.imports import ImportPreview, MeasurePreview, SectionPreview
@@ -53,6 +54,8 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
     """Create the roadmap with its sections, measures, due dates and responsible links."""
     if preview.measure_count == 0:
         raise ValidationError("В таблице не найдено ни одного мероприятия — импортировать нечего.")
+    if preview.measure_count > MAX_MEASURES:
+        raise ValidationError(too_many_measures(f"{preview.measure_count} мероприятий"))
     problems = preview.problems
     if problems:
         shown = problems[:20] + ([f"и ещё {len(problems) - 20}"] if len(problems) > 20 else [])

@@ -66,3 +66,53 @@ def test_a_deadline_cell_of_60000_months_costs_seconds_not_minutes(client_for, c
     assert response.status_code == 400
     assert "в ячейке «Срок» 479998 символов" in response.content.decode()
     assert not Roadmap.objects.exists()
+
+
+def rows(count: int, start: int = 1) -> str:
+    return "".join(f"{i}\tСовещание директоров № {i}\tМарт 2024\tУправление образования\n"
+                   for i in range(start, start + count))
+
+
+def test_a_text_of_100000_rows_is_refused_in_seconds(client_for, coordinator_a, district_a):
+    client = client_for(coordinator_a)
+    started = time.monotonic()
+
+    response = client.post(reverse("roadmap_import", args=[district_a.slug]),
+                           {"text": HEADER + rows(100_000)})
+
+    assert time.monotonic() - started < 5
+    assert response.status_code == 400
+    assert "В тексте больше 20\u00a0000 строк таблиц" in response.content.decode()
+
+
+def test_a_roadmap_over_3000_measures_is_refused_with_a_message(client_for, coordinator_a,
+                                                                district_a):
+    client = client_for(coordinator_a)
+
+    response = client.post(reverse("roadmap_import", args=[district_a.slug]),
+                           {"text": HEADER + rows(3_001)})
+
+    assert response.status_code == 400
+    assert ("В таблице 3\u00a0001 мероприятий, а в одной дорожной карте может быть не больше "
+            "3\u00a0000 мероприятий") in response.content.decode()
+    assert not Roadmap.objects.exists()
+
+
+def test_every_update_of_a_large_import_is_batched(client_for, coordinator_a, district_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(coordinator_a)
+    # numbers that are not automatic (10, 20, 30 …) are locked: an update for each measure
+    text = HEADER + "".join(f"{i * 10}\tСовещание директоров № {i}\tМарт 2024\tУправление "
+                            f"образования\n" for i in range(1, 1_201))
+    url = upload(client, district_a, text)
+    with CaptureQueriesContext(connection) as queries:
+        response = confirm(client, url)
+
+    assert response.status_code == 302
+    assert Measure.objects.count() == 1_200
+    updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert updates
+    # bulk_update writes one CASE per field with a WHEN per row: at most a batch of rows
+    assert max(sql.count(" WHEN ") / max(sql.count("CASE"), 1) for sql in updates) <= 500
