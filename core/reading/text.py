@@ -30,11 +30,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251.
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1251 or
+    KOI8-R.
 
-    UTF-8 is tried strictly first; what is not valid UTF-8 is read as Windows-1251 (the
-    usual encoding of Russian text saved by Windows programs). Bytes that are neither,
-    or text full of control characters, are binary: ``DocumentError``.
+    UTF-8 is tried strictly first; what is not valid UTF-8 is Windows-1251 (the usual
+    encoding of Russian text saved by Windows programs) or KOI8-R (old Unix and mail
+    programs), whichever reads as Russian (``_decode_single_byte``). Bytes that are none
+    of these, or text full of control characters, are binary: ``DocumentError``.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         text = _decode_or_fail(data[3:], "utf-8")
@@ -46,10 +48,33 @@ def decode_text(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_or_fail(data, "cp1251")
+            text = _decode_single_byte(data)
     if _looks_binary(text):
         raise DocumentError(_binary_message())
     return text
+
+
+# The commonest letters of Russian text, lower case: about half of its letters. The same
+# bytes read in the wrong one of the two encodings are mostly capitals and rare letters
+# (KOI8-R keeps lower case where Windows-1251 keeps capitals).
+_COMMON_LETTERS = frozenset("оеаинтсрвлкмдпу")
+_SINGLE_BYTE = ("cp1251", "koi8_r")
+
+
+def _decode_single_byte(data: bytes) -> str:
+    """Windows-1251 or KOI8-R: the decoding in which more letters are common Russian ones."""
+    best, best_score = None, -1
+    for encoding in _SINGLE_BYTE:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = sum(1 for char in text if char in _COMMON_LETTERS)
+        if score > best_score:
+            best, best_score = text, score
+    if best is None:
+        raise DocumentError(_binary_message())
+    return best
 
 
 def _decode_or_fail(data: bytes, encoding: str) -> str:
@@ -69,8 +94,8 @@ def _looks_binary(text: str) -> bool:
 def _binary_message() -> str:
     return (
         "Не удалось прочитать файл как текст: это не текстовый документ и не документ "
-        "Word/Excel. Загрузите файл .docx, .xlsx или текст (.txt) в кодировке UTF-8 "
-        "или Windows-1251."
+        "Word/Excel. Загрузите файл .docx, .xlsx или текст (.txt) в кодировке UTF-8, "
+        "Windows-1251 или KOI8-R."
     )
 
 
