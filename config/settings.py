@@ -4,6 +4,7 @@ Production defaults are safe: DEBUG is off, cookies are secure and the process r
 to start without SECRET_KEY. `make run` and the test settings set development values
 explicitly.
 """
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "guardian",
     "django_htmx",
     "django_celery_beat",
+    "axes",
     "core",
     "schools",
     "roadmaps",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into our login page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -91,6 +94,7 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "schools.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -106,6 +110,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"  # config/urls.py
+
+# Sign-in throttling (django-axes), at /login/ and the admin's login: after 5 failures for
+# one account from one address, that pair is locked out for 15 minutes (every further try
+# restarts the wait). By the pair, not by address alone: a district office signs in from
+# one address, and one person's typos must not lock out their colleagues.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the field of both login forms (USERNAME_FIELD is email)
+AXES_USERNAME_CALLABLE = "schools.views.auth.attempted_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "schools.views.auth.locked_out"  # the login page, in Russian, 429
+# The address is REMOTE_ADDR; behind a reverse proxy set AXES_IP_HEADERS=HTTP_X_FORWARDED_FOR
+# and AXES_IPWARE_PROXY_COUNT to the number of proxies (a client can forge the header).
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list("AXES_IP_HEADERS", default=["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
 
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский")]

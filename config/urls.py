@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,7 +12,7 @@ handler400 = "core.errors.bad_request_page"
 handler500 = "core.errors.server_error"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),  # ADMIN_URL in the environment, "admin/" by default
     path("", include("schools.urls")),
     path("", include("roadmaps.urls")),
 ]

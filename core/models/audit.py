@@ -16,6 +16,7 @@ class AuditRecord(models.Model):
         STATUS = "status", "смена статуса"
         GRANT = "grant", "выдача прав"
         REVOKE = "revoke", "отзыв прав"
+        LOCKOUT = "lockout", "блокировка входа"
 
     district = models.ForeignKey("schools.District", on_delete=models.CASCADE, related_name="+",
                                  null=True, blank=True)  # none for a regional role
