@@ -87,6 +87,7 @@ class SeedResult:
     login: str
     roadmap300: str
     roadmap20: str
+    extra: list[tuple[int, str]]  # (measures, path) of the comparison district's extra roadmaps
 
 
 class SeedRefused(ValidationError):
@@ -99,9 +100,13 @@ def real_districts() -> list[str]:
                 .order_by("slug").values_list("slug", flat=True)[:5])
 
 
-def seed_national(*, scale: str = "national", seed: int = 2026, log=lambda line: None) -> SeedResult:
+def seed_national(*, scale: str = "national", seed: int = 2026, extra: Sequence[int] = (),
+                  log=lambda line: None) -> SeedResult:
+    """`extra`: sizes of more roadmaps of the comparison district (a page's growth curve)."""
     if scale not in SCALES:
         raise ValueError(scale)
+    if any(n < 1 or n > 5000 for n in extra):
+        raise ValueError("extra roadmaps take 1 to 5,000 measures")
     found = real_districts()
     if found:
         raise SeedRefused(
@@ -114,7 +119,7 @@ def seed_national(*, scale: str = "national", seed: int = 2026, log=lambda line:
         writer = _Writer(random.Random(seed))
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        result = writer.fill(scale, log)
+        result = writer.fill(scale, tuple(extra), log)
     with connection.cursor() as cursor:  # planner statistics for the fresh rows
         for model in _MODELS:
             cursor.execute(f'ANALYZE "{model._meta.db_table}"')
@@ -240,6 +245,12 @@ class _DistrictPlan:
     comparison: bool = False
 
 
+def _section_count(plan: _DistrictPlan, size: int) -> int:
+    if plan.comparison:  # the demo's shape: 3 sections of 20 measures, 10 of 300
+        return 3 if size <= 20 else 10 if size <= 300 else size // 30
+    return max(2, min(10, size // 10))
+
+
 class _Writer:
     def __init__(self, rng: random.Random):
         self.rng = rng
@@ -253,7 +264,7 @@ class _Writer:
 
     # ------------------------------------------------------------------ plan
 
-    def fill(self, scale: str, log) -> SeedResult:
+    def fill(self, scale: str, extra: tuple[int, ...], log) -> SeedResult:
         rng = self.rng
         region_count = 1 if scale != "national" else REGIONS
         region_ids = self._regions(region_count)
@@ -261,7 +272,7 @@ class _Writer:
                       for i in range(REGIONS)]
         plans: list[_DistrictPlan] = [_DistrictPlan(
             region_id=region_ids[0], name="Молчановский район", slug=COMPARISON_SLUG, schools=5,
-            roadmap_sizes=(300, 20), comparison=True)]
+            roadmap_sizes=(300, 20, *extra), comparison=True)]
         if scale != "district":
             n = 0
             for r, region_id in enumerate(region_ids):
@@ -277,12 +288,10 @@ class _Writer:
             self._districts(plans[start:start + batch])
             if start and start % 500 == 0:
                 log(f"  муниципалитетов: {start} из {len(plans)}")
-        big, small = self.comparison_roadmaps
-        return SeedResult(
-            scale=scale, counts=self.counts, login=self.comparison_login,
-            roadmap300=reverse("roadmap_detail", args=[COMPARISON_SLUG, big]),
-            roadmap20=reverse("roadmap_detail", args=[COMPARISON_SLUG, small]),
-        )
+        big, small, *more = (reverse("roadmap_detail", args=[COMPARISON_SLUG, pk])
+                             for pk in self.comparison_roadmaps)
+        return SeedResult(scale=scale, counts=self.counts, login=self.comparison_login,
+                          roadmap300=big, roadmap20=small, extra=list(zip(extra, more, strict=True)))
 
     def _flush(self) -> None:
         for model in _MODELS:
@@ -317,7 +326,8 @@ class _Writer:
             SchoolList: _Ids(t[SchoolList], 3 * len(plans)),
             SchoolListEntry: _Ids(t[SchoolListEntry], sum(p.schools + 3 for p in plans)),
             Roadmap: _Ids(t[Roadmap], n_roadmaps),
-            Section: _Ids(t[Section], 12 * n_roadmaps),
+            Section: _Ids(t[Section], sum(_section_count(p, size) for p in plans
+                                          for size in p.roadmap_sizes)),
             Measure: _Ids(t[Measure], n_measures),
             AuditRecord: _Ids(t[AuditRecord], 4 * n_measures + 13 * n_roadmaps),
         }
@@ -400,7 +410,7 @@ class _Writer:
         when = self.moment
         self._audit(ids, did, uid, AuditRecord.Action.CREATE, "roadmap", rid, rid, when,
                     after={"title": title})
-        n_sections = max(2, min(10, size // 10)) if not plan.comparison else (10 if size > 20 else 3)
+        n_sections = _section_count(plan, size)
         section_ids = []
         for s in range(n_sections):
             sid = ids[Section].take()
