@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_POST
 
 from core.access import Action, can, get_for_user
@@ -28,7 +27,6 @@ def import_url(district) -> str:
     return reverse("roadmap_import", args=[district.slug])
 
 
-@gzip_page  # 300 measures are ~0.5 MB of HTML; a district link is slow
 @login_required
 def roadmap_detail(request, district_slug: str, pk: int):
     roadmap = get_for_user(Roadmap, request.user, pk, district__slug=district_slug)

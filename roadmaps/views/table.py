@@ -86,16 +86,7 @@ def render_blocks(request, roadmap, section_ids=None, notice: dict | None = None
         html += '<div id="section-new-slot" hx-swap-oob="true"></div>'
     response = HttpResponse(html)
     response["HX-Reswap"] = "none"  # everything above is swapped out of band
-    if whole_table:
-        response = compress(request, response)
-    return response
-
-
-def compress(request, response):
-    """The whole table is large: gzip it when the browser accepts it (as `gzip_page` does)."""
-    from django.middleware.gzip import GZipMiddleware
-
-    return GZipMiddleware(lambda r: response).process_response(request, response)
+    return response  # gzipped, as every page is, by core/compression.py
 
 
 def back_to_roadmap(roadmap, anchor: str = ""):
