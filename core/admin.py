@@ -1,6 +1,14 @@
 from django.contrib import admin
 
+from .forms import CleanTextModelForm
 from .models import AuditRecord
+
+
+class CleanTextAdmin:
+    """A model admin (or inline) whose form cleans control characters out of every text
+    field (``core.forms.CleanTextMixin``). Put it before ``admin.ModelAdmin`` in the bases."""
+
+    form = CleanTextModelForm
 
 
 @admin.register(AuditRecord)

@@ -1,10 +1,13 @@
 """What every app's forms share: the Russian date input, the Russian file control, a
-file-or-text upload, and a service's ValidationError shown on a form."""
+file-or-text upload, a service's ValidationError shown on a form, and text cleaned of
+control characters (``CleanTextMixin``; ``CleanTextModelForm`` for the admin)."""
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
+
+from .text import clean_text
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
@@ -39,6 +42,29 @@ class FileInput(forms.FileInput):
             super().render(name, value, attrs, renderer), input_id, name_id, self.NO_FILE,
             self.NO_FILE,
         )
+
+
+class CleanTextMixin:
+    """Every text field of the form gives its value through ``core.text.clean_text``: a NUL
+    or U+000B pasted into a title never reaches the database, the XLSX export or the
+    order. Put it before ``forms.Form`` (or ``forms.ModelForm``) in the bases. (Not on the
+    import's pasted text: the readers clean each cell, after the text is split into rows.)"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.to_python = _cleaning(field.to_python)
+
+
+def _cleaning(to_python):
+    def clean(value):
+        return to_python(clean_text(value) if isinstance(value, str) else value)
+    return clean
+
+
+class CleanTextModelForm(CleanTextMixin, forms.ModelForm):
+    """The admin's model form (``core.admin.CleanTextAdmin``)."""
 
 
 def add_service_errors(form: forms.Form, exc: ValidationError) -> None:

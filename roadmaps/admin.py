@@ -1,16 +1,18 @@
 from django.contrib import admin
 
+from core.admin import CleanTextAdmin
+
 from .models import Directive, DueDate, Measure, Order, Roadmap, Section
 from .services.due_dates import DERIVED_FIELDS, measures_derive_deadlines
 
 
 @admin.register(Directive)
-class DirectiveAdmin(admin.ModelAdmin):
+class DirectiveAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["title", "issuer", "number", "issued_on", "region"]
     search_fields = ["title", "issuer", "number"]
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(CleanTextAdmin, admin.TabularInline):
     model = Section
     extra = 0
     fields = ["number", "title", "parent", "position"]
@@ -18,7 +20,7 @@ class SectionInline(admin.TabularInline):
 
 
 @admin.register(Roadmap)
-class RoadmapAdmin(admin.ModelAdmin):
+class RoadmapAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["title", "district", "school", "period_start", "period_end", "status"]
     list_filter = ["status", "district__region"]
     search_fields = ["title", "district__name", "school__short_name"]
@@ -47,7 +49,7 @@ class DueDateInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["number", "text", "deadline_text", "deadline_kind", "needs_review", "roadmap"]
     list_filter = ["deadline_kind", "needs_review"]
     search_fields = ["text", "deadline_text", "roadmap__title"]
@@ -62,14 +64,14 @@ class MeasureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["number", "title", "roadmap"]
     search_fields = ["title"]
     raw_id_fields = ["roadmap", "parent", "district"]
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["__str__", "district", "roadmap", "status", "issued_on"]
     list_filter = ["status", "layout"]
     raw_id_fields = ["roadmap", "district"]

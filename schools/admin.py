@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from guardian.admin import GuardedModelAdmin
 
+from core.admin import CleanTextAdmin
+
 from .models import (
     District,
     Membership,
@@ -51,14 +53,14 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "time_zone"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["name", "region", "slug", "place", "head_name"]
     list_filter = ["region"]
     search_fields = ["name", "slug"]
@@ -66,7 +68,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(GuardedModelAdmin):
+class OrganizationAdmin(CleanTextAdmin, GuardedModelAdmin):
     list_display = ["short_name", "kind", "district", "director_name", "fis_oko_login"]
     list_filter = ["kind", "district__region"]
     search_fields = ["short_name", "full_name", "fis_oko_login"]
@@ -74,7 +76,7 @@ class OrganizationAdmin(GuardedModelAdmin):
     list_select_related = ["district"]
 
 
-class SchoolListEntryInline(admin.TabularInline):
+class SchoolListEntryInline(CleanTextAdmin, admin.TabularInline):
     model = SchoolListEntry
     extra = 0
     autocomplete_fields = ["organization"]
@@ -82,7 +84,7 @@ class SchoolListEntryInline(admin.TabularInline):
 
 
 @admin.register(SchoolList)
-class SchoolListAdmin(admin.ModelAdmin):
+class SchoolListAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["__str__", "district", "year", "kind"]
     list_filter = ["kind", "year"]
     search_fields = ["district__name"]
@@ -105,7 +107,7 @@ class MentorPairAdmin(admin.ModelAdmin):
 
 
 @admin.register(RiskProfile)
-class RiskProfileAdmin(admin.ModelAdmin):
+class RiskProfileAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["organization", "year", "district"]
     autocomplete_fields = ["district", "organization"]
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.text import clean_text
+
 # The most a document may hold for us to read it: far more than any roadmap or school list
 # (a roadmap has hundreds of rows), far less than what costs the server minutes.
 MAX_ROWS, MAX_COLUMNS = 20_000, 100
@@ -70,3 +72,14 @@ def pad_rows(rows: list[list[str]]) -> list[list[str]]:
     """Make a ragged list of rows rectangular by padding with empty cells."""
     width = max((len(row) for row in rows), default=0)
     return [row + [""] * (width - len(row)) for row in rows]
+
+
+def cleaned(doc: RawDocument) -> RawDocument:
+    """The document with control characters removed from every cell and paragraph
+    (``core.text.clean_text``): what every reader returns."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            block.text = clean_text(block.text)
+        else:
+            block.rows = [[clean_text(cell) for cell in row] for row in block.rows]
+    return doc

@@ -26,7 +26,7 @@ import openpyxl
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from .containers import DAMAGED, XLSX_MAIN, inflate, open_package, repack, require_member
-from .document import MAX_COLUMNS, MAX_ROWS, RawDocument, Table
+from .document import MAX_COLUMNS, MAX_ROWS, RawDocument, Table, cleaned
 from .errors import DocumentError
 
 
@@ -48,7 +48,7 @@ def read_xlsx(data: bytes) -> RawDocument:
                 blocks.append(table)
     finally:
         workbook.close()
-    return RawDocument(blocks=blocks, kind="xlsx")
+    return cleaned(RawDocument(blocks=blocks, kind="xlsx"))
 
 
 MAX_MERGED_CELLS = 200_000

@@ -20,7 +20,15 @@ from __future__ import annotations
 import html
 import re
 
-from .document import MAX_ROWS, Paragraph, RawDocument, Table, pad_rows, too_many_rows
+from .document import (
+    MAX_ROWS,
+    Paragraph,
+    RawDocument,
+    Table,
+    cleaned,
+    pad_rows,
+    too_many_rows,
+)
 from .errors import DocumentError
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
@@ -144,7 +152,7 @@ def read_text(text: str) -> RawDocument:
             paragraph.append(line)
     flush_paragraph()
     flush_table()
-    return RawDocument(blocks=blocks, kind="text")
+    return cleaned(RawDocument(blocks=blocks, kind="text"))
 
 
 def _line_kind(line: str) -> str:

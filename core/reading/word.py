@@ -23,7 +23,15 @@ import docx
 from docx.oxml.ns import qn
 
 from .containers import DAMAGED, DOCX_MAIN, inflate, open_package, repack, require_member
-from .document import MAX_ROWS, Paragraph, RawDocument, Table, pad_rows, too_many_rows
+from .document import (
+    MAX_ROWS,
+    Paragraph,
+    RawDocument,
+    Table,
+    cleaned,
+    pad_rows,
+    too_many_rows,
+)
 from .errors import DocumentError
 from .word_numbering import Numbering
 
@@ -56,7 +64,7 @@ def read_docx(data: bytes) -> RawDocument:
         raise DocumentError(DAMAGED) from exc
     if sum(len(block.rows) for block in blocks if isinstance(block, Table)) > MAX_ROWS:
         raise DocumentError(too_many_rows())
-    return RawDocument(blocks=blocks, kind="docx")
+    return cleaned(RawDocument(blocks=blocks, kind="docx"))
 
 
 _WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

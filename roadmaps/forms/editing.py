@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django import forms
 
-from core.forms import DateInput
+from core.forms import CleanTextMixin, DateInput
 from schools.models import Organization
 
 from ..models import Roadmap, Section
@@ -21,7 +21,7 @@ class NumberMixin:
         return None if number == was else number
 
 
-class MeasureForm(NumberMixin, forms.Form):
+class MeasureForm(CleanTextMixin, NumberMixin, forms.Form):
     number = forms.CharField(label="№", max_length=20, required=False,
                              widget=forms.TextInput(attrs={"placeholder": "авто",
                                                            "class": "in-number"}))
@@ -68,7 +68,7 @@ class MeasureForm(NumberMixin, forms.Form):
                 "output_form": d["output_form"], "responsible": d["responsible"]}
 
 
-class SectionForm(NumberMixin, forms.Form):
+class SectionForm(CleanTextMixin, NumberMixin, forms.Form):
     number = forms.CharField(label="№", max_length=20, required=False,
                              widget=forms.TextInput(attrs={"placeholder": "авто",
                                                            "class": "in-number"}))
@@ -114,7 +114,7 @@ class SectionMoveForm(forms.Form):
         )
 
 
-class RoadmapForm(forms.Form):
+class RoadmapForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label="Название", widget=forms.Textarea(attrs={"rows": 2}),
                             error_messages={"required": "Впишите название дорожной карты."})
     period_start = forms.DateField(label="Начало периода", widget=DateInput(),
@@ -136,6 +136,6 @@ class RoadmapForm(forms.Form):
         return data
 
 
-class CopyForwardForm(forms.Form):
+class CopyForwardForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label="Название копии", widget=forms.Textarea(attrs={"rows": 2}),
                             error_messages={"required": "Впишите название."})

@@ -1,12 +1,12 @@
 from django import forms
 
-from core.forms import DATE_FORMATS, DateInput
+from core.forms import DATE_FORMATS, CleanTextMixin, DateInput
 
 from ..importers.table import FIELDS
 from ..selectors.imports import FIELD_LABELS
 
 
-class ImportOptionsForm(forms.Form):
+class ImportOptionsForm(CleanTextMixin, forms.Form):
     """The choices a person can change in the preview: title, period, column mapping."""
 
     title = forms.CharField(label="Название дорожной карты", required=False,

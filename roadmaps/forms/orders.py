@@ -4,7 +4,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import DATE_FORMATS, DateInput
+from core.forms import DATE_FORMATS, CleanTextMixin, DateInput
 from schools.models import SchoolList
 
 from ..models import Order
@@ -15,7 +15,7 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class OrderForm(forms.Form):
+class OrderForm(CleanTextMixin, forms.Form):
     layout = forms.ChoiceField(label="Форма документа", choices=Order.Layout.choices,
                                widget=forms.RadioSelect)
     title = forms.CharField(label="Заголовок", widget=forms.Textarea(attrs={"rows": 3}))
@@ -44,7 +44,7 @@ class OrderForm(forms.Form):
         return {name: getattr(order, name) for name in cls.base_fields}
 
 
-class PointForm(forms.Form):
+class PointForm(CleanTextMixin, forms.Form):
     text = forms.CharField(label="Текст пункта", required=False,
                            widget=forms.Textarea(attrs={"rows": 3}))
     subpoints = forms.CharField(label="Подпункты (каждый с новой строки)", required=False,
@@ -56,7 +56,7 @@ class PointForm(forms.Form):
         return {"text": text, "subpoints": subs} if text or subs else None
 
 
-class InterviewForm(forms.Form):
+class InterviewForm(CleanTextMixin, forms.Form):
     date = forms.DateField(label="Дата", input_formats=DATE_FORMATS, widget=DateInput())
     time = forms.CharField(label="Время", max_length=40, required=False,
                            widget=forms.TextInput(attrs={"placeholder": "10:00"}))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.db.models.functions import Upper
 
-from core.forms import DATE_FORMATS, DateInput
+from core.forms import DATE_FORMATS, CleanTextMixin, DateInput
 
 from ..models import District, Organization, SchoolList
 
 
-class OrganizationForm(forms.Form):
+class OrganizationForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label="Вид", choices=Organization.Kind.choices)
     short_name = forms.CharField(label="Краткое наименование", max_length=200,
                                  help_text="Как в приказах: МКОУ Кармаклинская СОШ, МКУ ЦИМО.")
@@ -49,7 +49,7 @@ class OrganizationForm(forms.Form):
         return login
 
 
-class SchoolListForm(forms.Form):
+class SchoolListForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label="Вид перечня", choices=SchoolList.Kind.choices)
     year = forms.IntegerField(label="Год", min_value=2000, max_value=2100)
     source_document = forms.CharField(
@@ -71,11 +71,11 @@ class SchoolListForm(forms.Form):
         return data
 
 
-class SourceDocumentForm(forms.Form):
+class SourceDocumentForm(CleanTextMixin, forms.Form):
     source_document = SchoolListForm.base_fields["source_document"]
 
 
-class EntryForm(forms.Form):
+class EntryForm(CleanTextMixin, forms.Form):
     organization = forms.ModelChoiceField(label="Школа", queryset=Organization.objects.none(),
                                           empty_label="— выберите школу —",
                                           error_messages={"required": "Выберите школу."})
