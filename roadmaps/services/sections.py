@@ -93,7 +93,7 @@ def section_move(*, section: Section, acting_user, parent: Section | None,
         if s.position != position or s is moving:
             s.position = position
             changed.append(s)
-    Section.objects.bulk_update(changed, ["position", "parent"])
+    Section.objects.bulk_update(changed, ["position", "parent"], batch_size=500)
     roadmap_renumber(roadmap=roadmap)
     section.refresh_from_db(fields=["number", "position", "parent"])
     audit.record(district_id=section.district_id, actor=acting_user,
