@@ -1,4 +1,4 @@
-"""Middleware of the whole site: request limits with Russian answers."""
+"""Middleware of the whole site: request limits with Russian answers, the Permissions-Policy."""
 import logging
 
 from django.conf import settings
@@ -89,3 +89,15 @@ class RequestLimitsMiddleware:
             _security_log(exc)
             return bad_request(request, SUSPICIOUS)
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header (settings.PERMISSIONS_POLICY) on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

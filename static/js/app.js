@@ -16,7 +16,17 @@
       { code: "[45]..", swap: false, error: true },
       { code: "...", swap: false }
     ];
+    // The Content-Security-Policy allows no inline <style> and no eval: htmx's indicator
+    // styles stay out (no page uses them) and hx-on / js: values are not evaluated.
+    htmx.config.includeIndicatorStyles = false;
+    htmx.config.allowEval = false;
   }
+
+  // A select that shows another page on change (no inline onchange: the CSP forbids it).
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.matches && el.matches("select[data-autosubmit]") && el.form) el.form.submit();
+  });
 
   // The Russian file control (core.forms.FileInput): the chosen file's name beside the button.
   document.addEventListener("change", function (event) {
