@@ -4,6 +4,7 @@ from __future__ import annotations
 from django import forms
 
 from core.forms import CleanTextMixin, DateInput
+from core.versioning import NO_VERSION
 from schools.models import Organization
 
 from ..models import Roadmap, Section
@@ -73,14 +74,18 @@ class SectionForm(CleanTextMixin, NumberMixin, forms.Form):
                              widget=forms.TextInput(attrs={"placeholder": "авто",
                                                            "class": "in-number"}))
     number_was = forms.CharField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1,
+                                 error_messages={"required": NO_VERSION})
     title = forms.CharField(label="Название раздела", widget=forms.TextInput(),
                             error_messages={"required": "Впишите название раздела."})
     parent = forms.ModelChoiceField(label="Подраздел в разделе", required=False,
                                     queryset=Section.objects.none(),
                                     empty_label="— раздел верхнего уровня —")
 
-    def __init__(self, *args, roadmap: Roadmap | None = None, **kwargs):
+    def __init__(self, *args, roadmap: Roadmap | None = None, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # a section is renamed only with the version its form was opened at
+        self.fields["version"].required = editing
         if roadmap is not None:
             self.fields["parent"].queryset = Section.objects.filter(
                 district_id=roadmap.district_id, roadmap=roadmap, parent__isnull=True

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.forms import DATE_FORMATS, CleanTextMixin, DateInput
+from core.versioning import NO_VERSION
 from schools.models import SchoolList
 
 from ..models import Order
@@ -16,6 +17,8 @@ def _lines(text: str) -> list[str]:
 
 
 class OrderForm(CleanTextMixin, forms.Form):
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput,
+                                 error_messages={"required": NO_VERSION})
     layout = forms.ChoiceField(label="Форма документа", choices=Order.Layout.choices,
                                widget=forms.RadioSelect)
     title = forms.CharField(label="Заголовок", widget=forms.Textarea(attrs={"rows": 3}))
@@ -39,9 +42,18 @@ class OrderForm(CleanTextMixin, forms.Form):
         label="Перечни", required=False, widget=forms.CheckboxSelectMultiple,
         choices=[c for c in SchoolList.Kind.choices if c[0] != SchoolList.Kind.MENTOR])
 
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # an existing order is saved only with the version it was opened at
+        self.fields["version"].required = editing
+
     @classmethod
     def initial_from(cls, order: Order) -> dict:
         return {name: getattr(order, name) for name in cls.base_fields}
+
+    def text_fields(self) -> dict:
+        """What the services take: everything but the version."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class PointForm(CleanTextMixin, forms.Form):

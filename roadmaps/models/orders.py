@@ -87,6 +87,8 @@ class Order(models.Model):
     pending_scan_info = models.CharField("об ожидающем скане", max_length=120, blank=True)
     pending_scan_at = models.DateTimeField("ожидающий скан загружен", null=True, blank=True)
     signed_at = models.DateTimeField("подписан", null=True, blank=True)
+    # the edit form's optimistic lock (core.versioning): every change of the text
+    version = models.PositiveIntegerField("версия", default=1)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -121,6 +121,8 @@ class Section(models.Model):
     number_locked = models.BooleanField("номер задан вручную", default=False)
     title = models.TextField("название")
     position = models.PositiveIntegerField("порядок", default=0)
+    # the edit form's optimistic lock (core.versioning): renames and renumbering by hand
+    version = models.PositiveIntegerField("версия", default=1)
 
     class Meta:
         verbose_name = "раздел"

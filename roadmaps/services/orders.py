@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core import audit
 from core.models import AuditRecord
+from core.versioning import version_claim
 
 from .. import scans
 from ..documents.build import build_order_document, draft_order
@@ -71,17 +72,20 @@ def order_create_draft(*, roadmap: Roadmap, acting_user, **fields) -> Order:
 
 
 @transaction.atomic
-def order_update(*, order: Order, acting_user, **fields) -> Order:
-    """Edit the wording; rendered files become outdated (kept until the next render)."""
+def order_update(*, order: Order, expected_version: int | None, acting_user, **fields) -> Order:
+    """Edit the wording of the order opened at `expected_version`; `core.versioning.
+    StaleVersion` (with the saved order) if someone else saved it since. Rendered files
+    become outdated (kept until the next render). Nothing changed: nothing is saved."""
     _unknown(fields)
     if order.is_signed:
         raise ValidationError("Приказ уже подписан: его текст не меняется.")
     before = order_snapshot(order)
     changed = [name for name, value in fields.items() if getattr(order, name) != value]
-    for name in changed:
-        setattr(order, name, fields[name])
     if not changed:
         return order
+    version_claim(order, expected_version, message="Приказ уже изменён другим пользователем")
+    for name in changed:
+        setattr(order, name, fields[name])
     if order.render_state in (Order.RenderState.DONE, Order.RenderState.FAILED):
         order.render_state = Order.RenderState.IDLE
         changed.append("render_state")

@@ -8,6 +8,7 @@ from django.db.models import Max
 
 from core import audit
 from core.models import AuditRecord
+from core.versioning import version_claim
 
 from ..models import Measure, MeasureResponsible, Roadmap, Section
 from ..tree import by_parent, print_order
@@ -39,9 +40,12 @@ def section_create(*, roadmap: Roadmap, title: str, acting_user, parent: Section
 
 
 @transaction.atomic
-def section_update(*, section: Section, acting_user, title: str,
+def section_update(*, section: Section, expected_version: int | None, acting_user, title: str,
                    number: str | None = None) -> Section:
-    """Rename a section; `number`: None keeps it, "" returns to automatic, else fixes it."""
+    """Rename a section opened at `expected_version` (`core.versioning.StaleVersion` if
+    someone else saved it since); `number`: None keeps it, "" returns to automatic, else
+    fixes it."""
+    version_claim(section, expected_version, message="Раздел уже изменён другим пользователем")
     before = section_snapshot(section)
     section.title = title.strip()
     fields = ["title"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import Action, can, get_for_user
+from core.versioning import StaleVersion, version_conflict
 
 from ..documents.build import build_roadmap_table, draft_order, school_list_availability
 from ..documents.xlsx import render_xlsx
@@ -32,33 +33,89 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+def _points_text(points) -> str:
+    lines = []
+    for n, p in enumerate(points or [], start=1):
+        lines.append(f"{n}. {p.get('text', '')}")
+        lines += [f"   – {s}" for s in p.get("subpoints", [])]
+    return "\n".join(lines)
+
+
+def _interviews_text(groups) -> str:
+    return "\n".join(f"{g.get('date', '')} {g.get('time', '')}: {', '.join(g.get('schools', []))}"
+                     for g in groups or [])
+
+
+def _appendices_text(o) -> str:
+    names = [label for flag, label in ((o["include_roadmap_table"], "дорожная карта"),
+                                       (o["include_school_list"], "перечень школ"),
+                                       (o["include_interview_schedule"], "график собеседований"))
+             if flag]
+    return ", ".join(names) or "нет"
+
+
+def _order_conflict(fields: dict, current: Order):
+    """The person's order beside the saved one, field by field (only differences shown)."""
+    saved = {name: getattr(current, name) for name in orders.EDITABLE_FIELDS}
+    layouts = dict(Order.Layout.choices)
+    rows = [
+        ("Форма документа", layouts.get(fields["layout"]), layouts.get(saved["layout"])),
+        ("Номер", fields["number"], saved["number"]),
+        ("Дата", fields["issued_on"], saved["issued_on"]),
+        ("Место издания", fields["place"], saved["place"]),
+        ("Заголовок", fields["title"], saved["title"]),
+        ("Преамбула", fields["preamble"], saved["preamble"]),
+        ("Пункты", _points_text(fields["points"]), _points_text(saved["points"])),
+        ("Должность подписывающего", fields["signatory_position"], saved["signatory_position"]),
+        ("Подписывающий", fields["signatory_name"], saved["signatory_name"]),
+        ("Приложения", _appendices_text(fields), _appendices_text(saved)),
+        ("Перечни", ", ".join(sorted(fields["school_list_kinds"])),
+         ", ".join(sorted(saved["school_list_kinds"] or []))),
+        ("График собеседований", _interviews_text(fields["interview_schedule"]),
+         _interviews_text(saved["interview_schedule"])),
+    ]
+    return version_conflict(title="Приказ уже изменён", current=current, rows=rows)
+
+
 def _compose(request, *, roadmap, order, template_wording=False):
     source = draft_order(roadmap, acting_user=request.user) if template_wording else order
     data = request.POST if request.method == "POST" else None
-    form = OrderForm(data, initial=OrderForm.initial_from(source))
+    editing = bool(order.pk)
+    # the version is the order's, also when the wording comes back from the template
+    initial = {**OrderForm.initial_from(source), "version": order.version}
+    form = OrderForm(data, initial=initial, editing=editing)
     points = PointFormSet(data, initial=point_initial(source.points), prefix="points")
     interviews = InterviewFormSet(data, initial=interview_initial(order.interview_schedule),
                                   prefix="interviews")
-    error = None
+    error = conflict = None
+    status = 400 if data is not None else 200
     if data is not None and form.is_valid() and points.is_valid() and interviews.is_valid():
-        fields = {**form.cleaned_data, "points": points.points(),
+        fields = {**form.text_fields(), "points": points.points(),
                   "interview_schedule": interviews.groups()}
         try:
-            if order.pk:
-                order = orders.order_update(order=order, acting_user=request.user, **fields)
+            if editing:
+                order = orders.order_update(order=order, acting_user=request.user,
+                                            expected_version=form.cleaned_data["version"],
+                                            **fields)
             else:
                 order = orders.order_create_draft(roadmap=roadmap, acting_user=request.user,
                                                   **fields)
+        except StaleVersion as stale:
+            conflict, status = _order_conflict(fields, stale.current), 409
+            # the person's text stays in the form; saving it again means «mine over theirs»
+            data = data.copy()
+            data["version"] = stale.current.version
+            form = OrderForm(data, initial=initial, editing=editing)
+            form.is_valid()
         except ValidationError as exc:
             error = _errors(exc)
         else:
             messages.success(request, "Приказ сохранён. Сформируйте PDF и DOCX для подписи.")
             return redirect("order_detail", roadmap.district.slug, order.pk)
-    status = 400 if data is not None else 200
     lists = school_list_availability(roadmap)
     return render(request, "roadmaps/order_compose.html", {
         "district": roadmap.district, "roadmap": roadmap, "order": order, "form": form,
-        "points": points, "interviews": interviews, "error": error,
+        "points": points, "interviews": interviews, "error": error, "conflict": conflict,
         "school_list_kinds": [(box, lists.kind_note(box.data["value"]))
                               for box in form["school_list_kinds"]],
         "school_list_data": {"schools": lists.schools, "labels": lists.labels,

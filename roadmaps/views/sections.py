@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from core.templatetags.ru import ru_plural
+from core.versioning import StaleVersion, version_conflict
 
 from ..forms.editing import SectionForm, SectionMoveForm
 from ..models import Measure, Section
@@ -57,14 +58,18 @@ def section_edit(request, district_slug: str, pk: int):
     roadmap = section.roadmap
     if request.method != "POST":
         form = SectionForm(initial={"title": section.title, "number": section.number,
-                                    "number_was": section.number}, roadmap=roadmap)
+                                    "number_was": section.number, "version": section.version},
+                           roadmap=roadmap)
         return _form(request, roadmap, form, section)
-    form = SectionForm(request.POST, roadmap=roadmap)
+    form = SectionForm(request.POST, roadmap=roadmap, editing=True)
     if form.is_valid():
         number = form.number_change()
         try:
             section_services.section_update(section=section, acting_user=request.user,
+                                            expected_version=form.cleaned_data["version"],
                                             title=form.cleaned_data["title"], number=number)
+        except StaleVersion as stale:
+            return _conflict(request, form, stale.current)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -74,6 +79,20 @@ def section_edit(request, district_slug: str, pk: int):
                 return render_blocks(request, roadmap, whole_table=True)
             return render_blocks(request, roadmap, [section.pk])
     return _form(request, roadmap, form, section, status=422)
+
+
+def _conflict(request, form, current):
+    """Both versions of the section side by side: keep the saved one or save one's own."""
+    mine = form.cleaned_data
+    number = mine.get("number") or ""
+    rows = [("№", number if form.number_change() is not None else current.number,
+             current.number),
+            ("Название раздела", mine["title"], current.title)]
+    conflict = version_conflict(title=f"Раздел {current.number} уже изменён".replace("  ", " "),
+                                current=current, rows=rows)
+    return render_fragment(request, "roadmaps/roadmap_detail_section_conflict.html", {
+        **table_context(request, current.roadmap), "section": current, "conflict": conflict,
+        "mine": mine}, status=409)
 
 
 @login_required

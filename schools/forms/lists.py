@@ -6,11 +6,14 @@ from django import forms
 from django.db.models.functions import Upper
 
 from core.forms import DATE_FORMATS, CleanTextMixin, DateInput
+from core.versioning import NO_VERSION
 
 from ..models import District, Organization, SchoolList
 
 
 class OrganizationForm(CleanTextMixin, forms.Form):
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput,
+                                 error_messages={"required": NO_VERSION})
     kind = forms.ChoiceField(label="Вид", choices=Organization.Kind.choices)
     short_name = forms.CharField(label="Краткое наименование", max_length=200,
                                  help_text="Как в приказах: МКОУ Кармаклинская СОШ, МКУ ЦИМО.")
@@ -28,6 +31,12 @@ class OrganizationForm(CleanTextMixin, forms.Form):
                  **kwargs):
         super().__init__(*args, **kwargs)
         self.district, self.organization = district, organization
+        # an existing organisation is saved only with the version it was opened at
+        self.fields["version"].required = organization is not None
+
+    def service_fields(self) -> dict:
+        """What the services take: everything but the version."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
     def clean_short_name(self):
         name = self.cleaned_data["short_name"].strip()

@@ -99,6 +99,8 @@ class Organization(models.Model):
     fis_oko_login = models.CharField("логин ФИС ОКО", max_length=40, blank=True)
     email = models.EmailField("e-mail", blank=True)
     is_active = models.BooleanField("действует", default=True)
+    # the edit form's optimistic lock (core.versioning)
+    version = models.PositiveIntegerField("версия", default=1)
 
     class Meta:
         verbose_name = "организация"

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from core import audit
 from core.audit import Action
+from core.versioning import version_claim
 
 from ..models import District, Organization
 
@@ -29,10 +30,15 @@ def organization_create(*, district: District, acting_user, full_name: str, shor
 
 
 @transaction.atomic
-def organization_update(*, organization: Organization, acting_user, **fields) -> Organization:
+def organization_update(*, organization: Organization, expected_version: int | None,
+                        acting_user, **fields) -> Organization:
+    """Save an organisation opened at `expected_version`; `core.versioning.StaleVersion`
+    (with the saved organisation) if someone else saved it since."""
     unknown = set(fields) - set(ORGANIZATION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown organisation fields: {', '.join(sorted(unknown))}")
+    version_claim(organization, expected_version,
+                  message="Организация уже изменена другим пользователем")
     before = audit.snapshot(organization, ORGANIZATION_FIELDS)
     for name, value in fields.items():
         setattr(organization, name, value.strip() if isinstance(value, str) else value)

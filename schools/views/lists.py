@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import Action, can, get_for_user
 from core.forms import add_service_errors
+from core.versioning import StaleVersion, version_conflict
 
 from .. import access
 from ..forms.lists import (
@@ -62,25 +63,45 @@ def organization_form(request, district_slug: str, pk: int | None = None):
     district = access.get_district_for_user(request.user, district_slug, MANAGE)
     org = (get_for_user(Organization, request.user, pk, MANAGE, district=district)
            if pk else None)
-    initial = {f: getattr(org, f) for f in ORGANIZATION_FIELDS} if org else None
+    initial = ({**{f: getattr(org, f) for f in ORGANIZATION_FIELDS}, "version": org.version}
+               if org else None)
     form = OrganizationForm(request.POST or None, initial=initial, district=district,
                             organization=org)
+    conflict = None
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             if org:
                 organization_update(organization=org, acting_user=request.user,
-                                             **form.cleaned_data)
+                                    expected_version=form.cleaned_data["version"],
+                                    **form.service_fields())
             else:
                 org = organization_create(district=district, acting_user=request.user,
-                                                   **form.cleaned_data)
+                                          **form.service_fields())
+        except StaleVersion as stale:
+            conflict, status = _organization_conflict(form, stale.current), 409
+            # the person's values stay in the form; saving again means «mine over theirs»
+            data = request.POST.copy()
+            data["version"] = stale.current.version
+            form = OrganizationForm(data, initial=initial, district=district, organization=org)
+            form.is_valid()
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(request, f"Сохранено: {org.short_name}.")
             return redirect("organization_list", district.slug)
     return render(request, "schools/organization_form.html", {
-        "district": district, "organization": org, "form": form,
-    }, status=422 if request.method == "POST" else 200)
+        "district": district, "organization": org, "form": form, "conflict": conflict,
+    }, status=status)
+
+
+def _organization_conflict(form, current: Organization):
+    mine, kinds = form.cleaned_data, dict(Organization.Kind.choices)
+    rows = [("Вид", kinds.get(mine["kind"]), kinds.get(current.kind)),
+            *((form.fields[name].label, mine[name], getattr(current, name))
+              for name in ("short_name", "full_name", "abbreviations", "director_name",
+                           "fis_oko_login", "email", "is_active"))]
+    return version_conflict(title="Организация уже изменена", current=current, rows=rows)
 
 
 # --- flagged-school lists --------------------------------------------------------------------

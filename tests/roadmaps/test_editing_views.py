@@ -143,7 +143,8 @@ def test_sections_are_added_renamed_and_moved(client_for, coordinator_a, roadmap
                        {"title": "Мониторинг"}, **HX).content.decode()
     assert "Раздел 3 добавлен." in html and 'id="roadmap-table"' in html
     client.post(reverse("section_edit", args=[slug, section_one.pk]),
-                {"title": "Организация", "number": "1", "number_was": "1"}, **HX)
+                {"title": "Организация", "number": "1", "number_was": "1",
+                 "version": section_one.version}, **HX)
     section_one.refresh_from_db()
     assert section_one.title == "Организация" and not section_one.number_locked
     client.post(reverse("section_move", args=[slug, section_two.pk]), {"parent": section_one.pk}, **HX)

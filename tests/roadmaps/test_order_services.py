@@ -31,7 +31,7 @@ def test_a_school_roadmap_gets_no_district_order(school_roadmap_a, coordinator_a
 def test_an_update_saves_the_changed_fields_and_marks_the_files_outdated(order_a, coordinator_a):
     Order.objects.filter(pk=order_a.pk).update(render_state=Order.RenderState.DONE)
     order_a.refresh_from_db()
-    orders.order_update(order=order_a, acting_user=coordinator_a, number="59/0103",
+    orders.order_update(order=order_a, acting_user=coordinator_a, expected_version=order_a.version, number="59/0103",
                         points=[{"text": "Один пункт.", "subpoints": ["а", "б"]}])
     order_a.refresh_from_db()
     record = AuditRecord.objects.filter(target_type="order", action="update").get()
@@ -43,9 +43,9 @@ def test_an_update_saves_the_changed_fields_and_marks_the_files_outdated(order_a
 
 def test_an_update_rejects_unknown_fields_and_malformed_points(order_a, coordinator_a):
     with pytest.raises(TypeError):
-        orders.order_update(order=order_a, acting_user=coordinator_a, status="signed")
+        orders.order_update(order=order_a, acting_user=coordinator_a, expected_version=order_a.version, status="signed")
     with pytest.raises(ValidationError):
-        orders.order_update(order=order_a, acting_user=coordinator_a, points="1. Текст")
+        orders.order_update(order=order_a, acting_user=coordinator_a, expected_version=order_a.version, points="1. Текст")
 
 
 def test_a_render_request_queues_once_and_runs_the_job_after_commit(
@@ -112,7 +112,7 @@ def test_a_signed_scan_signs_the_order_and_approves_the_roadmap(order_a, coordin
     assert AuditRecord.objects.filter(target_type="roadmap", target_id=roadmap.pk,
                                       action="status").exists()
     with pytest.raises(ValidationError, match="подписан"):
-        orders.order_update(order=order_a, acting_user=coordinator_a, number="1")
+        orders.order_update(order=order_a, acting_user=coordinator_a, expected_version=order_a.version, number="1")
     with pytest.raises(ValidationError, match="подписан"):  # the signed files stay as signed
         orders.order_request_render(order=order_a, acting_user=coordinator_a)
 
@@ -152,6 +152,7 @@ def test_text_edited_while_the_job_runs_leaves_the_files_marked_outdated(order_a
     Order.objects.filter(pk=order_a.pk).update(render_state=Order.RenderState.RUNNING)
     started = Order.objects.get(pk=order_a.pk)  # what the job loaded when it claimed the work
     orders.order_update(order=Order.objects.get(pk=order_a.pk), acting_user=coordinator_a,
+                        expected_version=order_a.version,
                         title="Об утверждении исправленной дорожной карты")
     done = orders.order_render(order=started, acting_user=coordinator_a)
     assert done.pdf.name and done.render_state == Order.RenderState.IDLE

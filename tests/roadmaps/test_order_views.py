@@ -137,7 +137,7 @@ def test_an_order_without_points_is_not_saved(client_for, coordinator_a, filled_
 @pytest.mark.django_db
 def test_a_coordinator_edits_the_order_text(client_for, coordinator_a, order_a):
     url = reverse("order_edit", args=[order_a.district.slug, order_a.pk])
-    response = client_for(coordinator_a).post(url, _post_data(number="60"))
+    response = client_for(coordinator_a).post(url, _post_data(number="60", version=order_a.version))
     order_a.refresh_from_db()
 
     assert response.status_code == 302
@@ -225,7 +225,7 @@ def test_the_order_page_costs_the_same_queries_whatever_its_size(client_for, coo
         return len(ctx.captured_queries)
 
     small = count()
-    orders.order_update(order=order_a, acting_user=coordinator_a,
+    orders.order_update(order=order_a, acting_user=coordinator_a, expected_version=order_a.version,
                         points=[{"text": f"Пункт {n}", "subpoints": ["а", "б"]} for n in range(40)])
     for n in range(60):
         MeasureFactory(roadmap=order_a.roadmap, number=f"9.{n}")
@@ -240,7 +240,7 @@ def test_a_school_roadmap_has_no_order_page(client_for, coordinator_a, school_ro
 
 @pytest.mark.django_db
 def test_the_edit_page_can_bring_back_the_template_wording(client_for, coordinator_a, order_a):
-    orders.order_update(order=order_a, acting_user=coordinator_a,
+    orders.order_update(order=order_a, acting_user=coordinator_a, expected_version=order_a.version,
                         points=[{"text": "Свой текст.", "subpoints": []}])
     url = reverse("order_edit", args=[order_a.district.slug, order_a.pk])
     client = client_for(coordinator_a)

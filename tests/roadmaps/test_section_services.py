@@ -51,7 +51,7 @@ def test_a_section_with_subsections_cannot_become_a_subsection(roadmap, coordina
 
 def test_renaming_a_section_is_recorded(coordinator_a, section_one):
     section_update(section=section_one, acting_user=coordinator_a,
-                                    title="Организация работы")
+                   expected_version=section_one.version, title="Организация работы")
     record = AuditRecord.objects.get(target_type="section", target_id=section_one.pk,
                                      action="update")
     assert record.before["title"] == "Организационные мероприятия"
@@ -61,7 +61,7 @@ def test_renaming_a_section_is_recorded(coordinator_a, section_one):
 def test_a_hand_fixed_section_number_renumbers_its_measures(roadmap, measures, coordinator_a,
                                                             section_one):
     section_update(section=section_one, acting_user=coordinator_a,
-                                    title=section_one.title, number="3")
+                   expected_version=section_one.version, title=section_one.title, number="3")
     assert numbers(roadmap) == [("3", "3.1"), ("3", "3.2"), ("4", "4.1")]
 
 

@@ -33,7 +33,7 @@ def test_an_organisation_is_created_with_its_other_names(district_a, coordinator
 
 def test_an_organisation_update_records_what_was_before(school_a, coordinator_a):
     organization_update(organization=school_a, acting_user=coordinator_a,
-                                 director_name="Еремина Н. Н.", fis_oko_login="sch700101")
+                        expected_version=school_a.version, director_name="Еремина Н. Н.", fis_oko_login="sch700101")
     record = AuditRecord.objects.get(target_type="organization", action="update")
     assert record.before["director_name"] == "" and record.after["director_name"] == "Еремина Н. Н."
 

@@ -34,7 +34,7 @@ def test_a_coordinator_edits_an_organisation(client_for, coordinator_a, school_a
     client_for(coordinator_a).post(reverse("organization_edit", args=[school_a.district.slug, school_a.pk]), {
         "kind": "school", "short_name": school_a.short_name, "full_name": school_a.full_name,
         "director_name": "Еремина Н. Н.", "fis_oko_login": "sch700101",
-        "email": "KARMAKLY@example.ru", "is_active": "on"})
+        "email": "KARMAKLY@example.ru", "is_active": "on", "version": school_a.version})
     school_a.refresh_from_db()
     assert (school_a.director_name, school_a.email) == ("Еремина Н. Н.", "karmakly@example.ru")
 
