@@ -11,9 +11,9 @@ XML's size. ``open_package`` judges only the sizes declared in the zip directory
 The directory may lie (a member that says 10 KB and inflates to 1 GiB: zipfile asks zlib
 for up to 2 GiB at once when a library reads a member whole, and cuts the result only
 afterwards). So the readers never give the uploaded bytes to python-docx or openpyxl:
-``inflate`` unpacks every member itself, a chunk at a time, counting the bytes actually
-produced against the same limits, and ``repack`` stores what was produced in a new,
-honest package. Only stored and deflated members are accepted (Office writes nothing
+``safe_copy`` unpacks every member itself, a chunk at a time, counting the bytes actually
+produced against the same limits, and stores what was produced in a new, honest
+package. Only stored and deflated members are accepted (Office writes nothing
 else; bzip2 and lzma members are inflated by zipfile in one unbounded step), and an XML
 part with a document type declaration (``<!DOCTYPE``, the door of external entities and
 entity expansion: Office never writes one) is refused.
@@ -27,6 +27,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from .errors import DocumentError
 
@@ -165,29 +166,36 @@ _DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
 _MARK_OVERLAP = max(len(mark) for mark in _DTD_MARKS)
 
 
-def inflate(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    """Every member of a package, unpacked under a running limit on the bytes produced.
+def safe_copy(data: bytes, transform: Callable[[str, bytes], bytes] | None = None) -> bytes:
+    """An honest copy of a package: every member unpacked here under a running limit on
+    the bytes produced, passed through ``transform(name, content)`` when given, and stored
+    in a new package one member at a time (so no more than the copy and one member are in
+    memory).
 
-    The members are inflated here, from their compressed bytes, a chunk at a time (zipfile
+    The members are inflated from their compressed bytes, a chunk at a time (zipfile
     would stop quietly at the declared size, hiding the lie). Raises ``DocumentError``
     (``UNSAFE``) when a member produces more or fewer bytes than it declared or a wrong
     checksum, when the package as a whole or an XML part grows past its limit, when a member
     uses a compression Office does not write, or when an XML part declares a document type.
     """
     package = open_package(data)
-    members: list[tuple[zipfile.ZipInfo, bytes]] = []
     total = 0
-    for info in package.infolist():
-        if info.is_dir():
-            continue
-        if info.compress_type not in _ACCEPTED_COMPRESSION:
-            raise DocumentError(UNSAFE)
-        is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
-        content = _inflate_member(data, info, MAX_XML_PART if is_xml else MAX_TOTAL_SIZE,
-                                  MAX_TOTAL_SIZE - total, is_xml)
-        total += len(content)
-        members.append((info, content))
-    return members
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
+        for info in package.infolist():
+            if info.is_dir():
+                continue
+            if info.compress_type not in _ACCEPTED_COMPRESSION:
+                raise DocumentError(UNSAFE)
+            is_xml = info.filename.lower().endswith((".xml", ".rels", ".vml"))
+            content = _inflate_member(data, info, MAX_XML_PART if is_xml else MAX_TOTAL_SIZE,
+                                      MAX_TOTAL_SIZE - total, is_xml)
+            total += len(content)
+            if transform is not None:
+                content = transform(info.filename, content)
+            target.writestr(zipfile.ZipInfo(info.filename), content)
+            del content
+    return buffer.getvalue()
 
 
 def _inflate_member(data: bytes, info: zipfile.ZipInfo, limit: int, room: int,
@@ -237,15 +245,6 @@ def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes:
     if len(raw) != info.compress_size:
         raise DocumentError(UNSAFE)
     return raw
-
-
-def repack(members: list[tuple[zipfile.ZipInfo, bytes]]) -> bytes:
-    """A new package of exactly these members (stored, so reading it costs no inflating)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
-        for info, content in members:
-            target.writestr(zipfile.ZipInfo(info.filename), content)
-    return buffer.getvalue()
 
 
 def package_kind(package: zipfile.ZipFile) -> str:

@@ -20,12 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 
 import openpyxl
 from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from .containers import DAMAGED, XLSX_MAIN, inflate, open_package, repack, require_member
+from .containers import DAMAGED, XLSX_MAIN, open_package, require_member, safe_copy
 from .document import MAX_COLUMNS, MAX_ROWS, RawDocument, Table, cleaned
 from .errors import DocumentError
 
@@ -35,7 +34,7 @@ def read_xlsx(data: bytes) -> RawDocument:
     package = open_package(data)
     require_member(package, XLSX_MAIN, "В файле нет книги Excel (xl/workbook.xml): "
                    "файл повреждён или это не книга Excel.")
-    data = repack(_cut_merged_ranges(inflate(data)))
+    data = safe_copy(data, _MergedRangeCutter())
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a broken package
@@ -63,16 +62,21 @@ def merged_ranges_too_big(ref: str) -> str:
     )
 
 
-def _cut_merged_ranges(
-    members: list[tuple[zipfile.ZipInfo, bytes]],
-) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    """Cut every merged range to the part of a sheet a roadmap may fill, and refuse a
-    workbook whose merged ranges would still make openpyxl create too many cells."""
-    merged_cells = 0
-    largest = (0, "")
+class _MergedRangeCutter:
+    """Cuts every merged range of the sheets to the part a roadmap may fill, and refuses
+    a workbook whose merged ranges would still make openpyxl create too many cells.
+    Called with each member of the package in turn (``containers.safe_copy``)."""
 
-    def cut(match: re.Match[bytes]) -> bytes:
-        nonlocal merged_cells, largest
+    def __init__(self) -> None:
+        self.merged_cells = 0
+        self.largest = (0, "")
+
+    def __call__(self, name: str, content: bytes) -> bytes:
+        if name.lower().endswith(".xml") and b"mergeCell" in content:
+            return _MERGE_CELL.sub(self._cut, content)
+        return content
+
+    def _cut(self, match: re.Match[bytes]) -> bytes:
         ref = match.group(2).decode("ascii", "replace")
         try:
             left, top, right, bottom = range_boundaries(ref)
@@ -82,20 +86,12 @@ def _cut_merged_ranges(
             raise DocumentError(DAMAGED)  # a whole column or row ("A:A"), not Excel's form
         right, bottom = min(right, max(left, MAX_COLUMNS)), min(bottom, max(top, MAX_ROWS))
         cells = (right - left + 1) * (bottom - top + 1)
-        merged_cells += cells
-        largest = max(largest, (cells, ref))
-        if merged_cells > MAX_MERGED_CELLS:
-            raise DocumentError(merged_ranges_too_big(largest[1]))
+        self.merged_cells += cells
+        self.largest = max(self.largest, (cells, ref))
+        if self.merged_cells > MAX_MERGED_CELLS:
+            raise DocumentError(merged_ranges_too_big(self.largest[1]))
         clipped = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
         return match.group(1) + clipped.encode() + match.group(3)
-
-    result = []
-    for info, content in members:
-        if info.filename.lower().endswith(".xml") and b"mergeCell" in content:
-            content = _MERGE_CELL.sub(cut, content)
-        result.append((info, content))
-    return result
-
 
 
 def _value_bounds(sheet) -> tuple[int, int]:

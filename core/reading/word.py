@@ -22,7 +22,7 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 
-from .containers import DAMAGED, DOCX_MAIN, inflate, open_package, repack, require_member
+from .containers import DAMAGED, DOCX_MAIN, open_package, require_member, safe_copy
 from .document import (
     MAX_ROWS,
     Paragraph,
@@ -47,12 +47,12 @@ _BREAKS = {qn("w:br"), qn("w:cr")}
 def read_docx(data: bytes) -> RawDocument:
     """Read a .docx file (after the zip safety checks) into paragraphs and tables.
 
-    python-docx reads the package re-packed from the bytes ``inflate`` produced under its
+    python-docx reads the package re-packed from the bytes ``safe_copy`` produced under its
     limits, never the uploaded bytes (see ``containers``)."""
     package = open_package(data)
     require_member(package, DOCX_MAIN, "В файле нет текста документа Word (word/document.xml): "
                    "файл повреждён или это не документ Word.")
-    data = repack(inflate(data))
+    data = safe_copy(data)
     try:
         document = _open(data)
         numbering = Numbering(_numbering_root(document))
