@@ -215,7 +215,9 @@ class MeasureResponsible(models.Model):
         ordering = ["position"]
         indexes = [models.Index(fields=["district", "organization"], name="responsible_district_org")]
         constraints = [
-            models.UniqueConstraint(fields=["measure", "organization"], name="responsible_unique"),
+            # district first: Citus enforces uniqueness within a district's shard (docs/scale.md)
+            models.UniqueConstraint(fields=["district", "measure", "organization"],
+                                    name="responsible_unique"),
         ]
 
     def __str__(self) -> str:
@@ -238,7 +240,7 @@ class DueDate(models.Model):
             models.Index(fields=["district", "due_on"], name="due_date_district_due_on"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["measure", "due_on"], name="due_date_unique"),
+            models.UniqueConstraint(fields=["district", "measure", "due_on"], name="due_date_unique"),
         ]
 
     def __str__(self) -> str:

@@ -53,7 +53,9 @@ class SchoolListEntry(models.Model):
         ordering = ["organization__short_name"]
         indexes = [models.Index(fields=["district", "organization"], name="entry_district_org")]
         constraints = [
-            models.UniqueConstraint(fields=["school_list", "organization"], name="entry_unique"),
+            # each with the district: Citus enforces uniqueness within a shard (docs/scale.md)
+            models.UniqueConstraint(fields=["district", "school_list", "organization"],
+                                    name="entry_unique"),
             models.CheckConstraint(
                 condition=models.Q(excluded_on__isnull=True)
                 | models.Q(included_on__isnull=True)
@@ -87,7 +89,8 @@ class MentorPair(models.Model):
         verbose_name_plural = "пары наставничества"
         indexes = [models.Index(fields=["district", "year"], name="mentor_district_year")]
         constraints = [
-            models.UniqueConstraint(fields=["mentor", "mentee", "year"], name="mentor_pair_unique"),
+            models.UniqueConstraint(fields=["district", "mentor", "mentee", "year"],
+                                    name="mentor_pair_unique"),
             models.CheckConstraint(condition=~models.Q(mentor=models.F("mentee")),
                                    name="mentor_not_self"),
         ]
@@ -122,7 +125,8 @@ class RiskProfile(models.Model):
         verbose_name = "рисковый профиль"
         verbose_name_plural = "рисковые профили"
         constraints = [
-            models.UniqueConstraint(fields=["organization", "year"], name="risk_profile_unique"),
+            models.UniqueConstraint(fields=["district", "organization", "year"],
+                                    name="risk_profile_unique"),
         ]
 
     def __str__(self) -> str:
