@@ -53,6 +53,7 @@ TENANT_MODEL = "schools.District"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.database.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -97,6 +98,10 @@ DATABASES = {
     ),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # an unreachable server is reported (core.database) in seconds, not the system's minutes
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
 # Persistent connections: a new PostgreSQL connection cost 10-17 ms a request. A worker keeps
 # its connection for up to CONN_MAX_AGE seconds and checks it before reusing it after a
 # request (CONN_HEALTH_CHECKS), so a restarted or failed-over server costs no error page.

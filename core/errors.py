@@ -5,6 +5,7 @@ Under DEBUG, Django still shows its technical 404 and 500 pages (the URL list an
 traceback are what a developer needs there); 400, 403 and 413 are ours in every mode.
 """
 import logging
+import sys
 
 from django.http import HttpResponse
 from django.template import loader
@@ -54,5 +55,12 @@ def bad_request_page(request, exception=None) -> HttpResponse:
 
 def server_error(request) -> HttpResponse:
     """handler500: our page, without the request's context (it may be the database that
-    failed), and a plain Russian page if even that cannot be rendered."""
+    failed), and a plain Russian page if even that cannot be rendered; the 503 page when
+    the database could not be reached (outside a view: core.database's middleware has the
+    views)."""
+    from .database import failed_connecting, unavailable_response
+
+    alias = failed_connecting(sys.exc_info()[1])
+    if alias is not None:
+        return unavailable_response(request, alias)
     return error_response(None, 500, "500.html")
