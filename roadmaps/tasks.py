@@ -57,8 +57,8 @@ def queue_render(order_id: int, user_id: int | None, *, mark_failed: bool = True
     page says so and offers the render again (`mark_failed=False` leaves it queued).
 
     Reads the Django settings at call time: `CELERY_TASK_ALWAYS_EAGER` runs the job in
-    process, `ORDER_RENDER_QUEUE` names a queue, and a `CELERY_BROKER_URL` that differs
-    from the Celery app's (a test's own Redis database) gets its own connection.
+    process, `ORDER_RENDER_QUEUE` names a queue, and `CELERY_BROKER_URL` is the broker (a
+    test's own Redis database, or a closed port).
     """
     try:
         _send_render(order_id, user_id)
@@ -81,9 +81,8 @@ def _send_render(order_id: int, user_id: int | None) -> None:
     queue = getattr(settings, "ORDER_RENDER_QUEUE", "")
     if queue:
         options["queue"] = queue
-    broker = getattr(settings, "CELERY_BROKER_URL", "")
-    if broker and broker != render_order.app.conf.broker_url:
-        with render_order.app.connection_for_write(broker) as connection:
-            render_order.apply_async(args=args, connection=connection, **options)
-        return
-    render_order.apply_async(args=args, **options)
+    # a connection of its own each time (a click, not a stream of messages): never one kept
+    # in a pool from a broker that has gone away meanwhile
+    broker = getattr(settings, "CELERY_BROKER_URL", "") or render_order.app.conf.broker_url
+    with render_order.app.connection_for_write(broker) as connection:
+        render_order.apply_async(args=args, connection=connection, **options)

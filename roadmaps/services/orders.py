@@ -38,6 +38,8 @@ BUSY = (Order.RenderState.QUEUED, Order.RenderState.RUNNING)
 NOT_QUEUED = ("Не удалось поставить формирование файлов в очередь: сервер фоновых задач "
               "сейчас недоступен. Попробуйте ещё раз через несколько минут; если не получится, "
               "сообщите администратору.")
+NEVER_STARTED = ("Формирование файлов так и не началось: обработчик фоновых задач не отвечает. "
+                 "Попробуйте ещё раз; если не получится, сообщите администратору.")
 
 
 def order_snapshot(order: Order) -> dict:
@@ -199,17 +201,29 @@ def order_render_not_queued(*, order_id: int, acting_user=None) -> bool:
 
 
 def orders_claim_stale_renders(*, limit: int = 100) -> list[int]:
-    """Orders whose job was queued but never started: claimed for one more send (the
-    request time moves on, so a second run of the sweep does not send them again)."""
+    """Orders whose job was queued but never started: sent once more, then given up.
+
+    A first sweep claims the order for one more send (progress 1 marks «sent again», the
+    request time moves on, so the next sweep does not send it twice); an order still not
+    started after that is marked failed, so the page says so and offers the render again
+    instead of waiting forever for a worker that does not come."""
     now = timezone.now()
     stale = list(Order.objects.filter(render_state=Order.RenderState.QUEUED,
                                       render_requested_at__lt=now - STALE_QUEUED)
-                 .values_list("pk", "render_requested_at")[:limit])
+                 .values_list("pk", "render_requested_at", "render_progress")[:limit])
     claimed = []
-    for pk, requested_at in stale:
-        if Order.objects.filter(pk=pk, render_state=Order.RenderState.QUEUED,
-                                render_requested_at=requested_at).update(render_requested_at=now):
-            claimed.append(pk)
+    for pk, requested_at, progress in stale:
+        same = Order.objects.filter(pk=pk, render_state=Order.RenderState.QUEUED,
+                                    render_requested_at=requested_at)
+        if progress == 0:
+            if same.update(render_requested_at=now, render_progress=1):
+                claimed.append(pk)
+        elif same.update(render_state=Order.RenderState.FAILED, render_error=NEVER_STARTED):
+            order = Order.objects.get(pk=pk)
+            audit.record(district_id=order.district_id, actor=None,
+                         action=AuditRecord.Action.STATUS, target=order,
+                         after={"render_state": Order.RenderState.FAILED, "error": NEVER_STARTED},
+                         roadmap_id=order.roadmap_id)
     return claimed
 
 

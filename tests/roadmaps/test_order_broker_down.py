@@ -5,9 +5,11 @@ and the connection timeouts of the settings bound the wait should it ever hang i
 """
 import socket
 import time
+import uuid
 from datetime import timedelta
 
 import pytest
+import redis
 from django.urls import reverse
 from django.utils import timezone
 
@@ -118,3 +120,31 @@ def test_the_sweep_leaves_the_job_queued_while_the_broker_is_still_down(order_a,
 def other_order(filled_roadmap_a, coordinator_a):
     return orders.order_create_draft(roadmap=filled_roadmap_a, acting_user=coordinator_a,
                                      number="144")
+
+
+def test_a_job_sent_again_that_still_never_starts_ends_failed_and_renderable(
+        client_for, coordinator_a, order_a, settings, unheard_queue):
+    _queued(order_a, 5)
+    assert tasks.requeue_stale_renders() == 1  # sent once more
+    order_a.refresh_from_db()
+    assert order_a.render_state == Order.RenderState.QUEUED
+    Order.objects.filter(pk=order_a.pk).update(
+        render_requested_at=timezone.now() - timedelta(minutes=5))
+    assert tasks.requeue_stale_renders() == 0  # given up: not sent a third time
+    order_a.refresh_from_db()
+    assert order_a.render_state == Order.RenderState.FAILED
+    status = client_for(coordinator_a).get(
+        reverse("order_status", args=[order_a.district.slug, order_a.pk])).content.decode()
+    assert "так и не началось" in status and 'id="render-order"' in status
+
+
+@pytest.fixture
+def unheard_queue(settings):
+    """The real broker takes the job, on a queue that no worker listens to."""
+    queue = f"orders-unheard-{uuid.uuid4().hex[:10]}"
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.ORDER_RENDER_QUEUE = queue
+    yield queue
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    for key in client.scan_iter(f"*{queue}*"):
+        client.delete(key)
