@@ -95,6 +95,8 @@ def _inspect_pdf(source: BinaryIO) -> Scan:
         source.seek(0)
         info = _poppler(["pdfinfo", str(path)])
         found = re.search(rb"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)
+        if b"Invalid page count 0" in info.stderr:
+            raise ScanRejected(EMPTY_PDF)
         if info.returncode != 0 or not found:
             raise ScanRejected(BROKEN_PDF)
         pages = int(found.group(1))

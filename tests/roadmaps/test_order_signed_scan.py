@@ -1,5 +1,7 @@
 """The signed scan is opened, not sniffed: a PDF with pages or a sane JPEG/PNG; its first
 page is shown on the order page, and the roadmap is approved only when the person confirms."""
+import struct
+import zlib
 from io import BytesIO
 
 import pytest
@@ -51,6 +53,40 @@ def _png(size) -> bytes:
     out = BytesIO()
     Image.new("L", size, 255).save(out, format="PNG")
     return out.getvalue()
+
+
+def _png_header(width, height) -> bytes:
+    """A PNG that claims its size in the header and holds almost nothing (a pixel bomb)."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00" * 100)) + chunk(b"IEND", b""))
+
+
+def _pdf_without_pages() -> bytes:
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def test_a_pdf_without_pages_is_refused(client_for, coordinator_a, order_a):
+    response = _upload(client_for(coordinator_a), order_a, _pdf_without_pages())
+    assert response.status_code == 400
+    assert "В файле PDF нет ни одной страницы" in response.content.decode()
+
+
+@pytest.mark.parametrize("content", [_png_header(50_000, 50_000), _png_header(20_000, 20_000)])
+def test_a_pixel_bomb_is_refused_by_its_header_without_decoding(client_for, coordinator_a,
+                                                                order_a, content):
+    response = _upload(client_for(coordinator_a), order_a, content, "scan.png")
+    assert response.status_code == 400 and "слишком большое" in response.content.decode()
 
 
 @pytest.mark.parametrize("size, message", [((120, 160), "слишком мелкое"),
