@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import resource
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -78,9 +79,14 @@ def _limit_memory() -> None:  # runs in the child before exec
 
 
 def _poppler(args: list[str]) -> subprocess.CompletedProcess:
+    # util-linux's prlimit sets the limit in the child; preexec_fn (unsafe in a threaded
+    # server) only where prlimit is missing
+    prlimit = shutil.which("prlimit")
+    limited = ([prlimit, f"--as={MEMORY_LIMIT}", "--", *args], None) if prlimit \
+        else (args, _limit_memory)
     try:
-        return subprocess.run(args, capture_output=True, timeout=TIMEOUT, check=False,
-                              preexec_fn=_limit_memory)
+        return subprocess.run(limited[0], capture_output=True, timeout=TIMEOUT, check=False,
+                              preexec_fn=limited[1])
     except subprocess.TimeoutExpired as exc:
         raise ScanRejected("Файл PDF слишком сложный: он не открылся за отведённое время. "
                            "Сохраните скан в PDF заново.") from exc

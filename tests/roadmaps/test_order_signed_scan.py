@@ -190,3 +190,15 @@ def test_a_service_caller_gets_the_same_refusal(order_a, coordinator_a):
     with pytest.raises(ValidationError, match="не открывается"):
         orders.order_upload_signed_scan(order=order_a, upload=scan(FAKE_PDF),
                                         acting_user=coordinator_a)
+
+
+def test_poppler_runs_under_a_memory_limit_and_a_timeout(monkeypatch):
+    import sys
+
+    from roadmaps import scans
+
+    greedy = scans._poppler([sys.executable, "-c", "bytearray(2 * 1024 ** 3)"])
+    assert greedy.returncode != 0 and b"MemoryError" in greedy.stderr
+    monkeypatch.setattr(scans, "TIMEOUT", 0.5)
+    with pytest.raises(scans.ScanRejected, match="не открылся за отведённое время"):
+        scans._poppler([sys.executable, "-c", "import time; time.sleep(5)"])
