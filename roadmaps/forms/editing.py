@@ -120,6 +120,8 @@ class SectionMoveForm(forms.Form):
 
 
 class RoadmapForm(CleanTextMixin, forms.Form):
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput,
+                                 error_messages={"required": NO_VERSION})
     title = forms.CharField(label="Название", widget=forms.Textarea(attrs={"rows": 2}),
                             error_messages={"required": "Впишите название дорожной карты."})
     period_start = forms.DateField(label="Начало периода", widget=DateInput(),
@@ -129,6 +131,14 @@ class RoadmapForm(CleanTextMixin, forms.Form):
     numbering = forms.ChoiceField(label="Нумерация мероприятий", choices=Roadmap.Numbering.choices,
                                   initial=Roadmap.Numbering.HIERARCHICAL, required=False,
                                   widget=forms.RadioSelect)
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # a roadmap's settings are saved only with the version they were opened at
+        self.fields["version"].required = editing
+
+    def service_fields(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
     def clean_numbering(self) -> str | None:
         return self.cleaned_data.get("numbering") or None  # not sent: keep (or the default)

@@ -66,6 +66,8 @@ class Roadmap(models.Model):
                               default=Status.DRAFT)
     numbering = models.CharField("нумерация мероприятий", max_length=20,
                                  choices=Numbering.choices, default=Numbering.HIERARCHICAL)
+    # the settings form's optimistic lock (core.versioning): title, period, numbering
+    version = models.PositiveIntegerField("версия", default=1)
     approved_by = models.ForeignKey("roadmaps.Order", on_delete=models.SET_NULL, null=True,
                                     blank=True, related_name="approved_roadmaps",
                                     verbose_name="утверждена приказом")

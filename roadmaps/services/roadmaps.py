@@ -8,6 +8,7 @@ from django.db import transaction
 
 from core import audit
 from core.models import AuditRecord
+from core.versioning import version_claim
 from schools.models import District, Organization
 
 from ..models import Measure, MeasureResponsible, Roadmap, Section
@@ -70,10 +71,14 @@ def roadmap_create(*, district: District, title: str, period_start: date, period
 
 
 @transaction.atomic
-def roadmap_update(*, roadmap: Roadmap, acting_user, title: str, period_start: date,
-                   period_end: date, numbering: str | None = None) -> Roadmap:
+def roadmap_update(*, roadmap: Roadmap, expected_version: int | None, acting_user, title: str,
+                   period_start: date, period_end: date,
+                   numbering: str | None = None) -> Roadmap:
     """Rename a roadmap, change its period (every deadline is read again) or its numbering
-    scheme (every automatic number follows it; numbers fixed by hand stay)."""
+    scheme (every automatic number follows it; numbers fixed by hand stay). The settings
+    were opened at `expected_version`: `core.versioning.StaleVersion` if saved since."""
+    version_claim(roadmap, expected_version,
+                  message="Название и период уже изменены другим пользователем")
     before = {"title": roadmap.title, "period_start": roadmap.period_start.isoformat(),
               "period_end": roadmap.period_end.isoformat(), "numbering": roadmap.numbering}
     period_changed = (period_start, period_end) != (roadmap.period_start, roadmap.period_end)

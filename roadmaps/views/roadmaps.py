@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import Action, can, get_for_user
 from core.forms import add_service_errors
+from core.versioning import StaleVersion, version_conflict
 from schools import access
 from schools.models import Organization
 
@@ -110,7 +111,7 @@ def roadmap_new(request, district_slug: str):
     if request.method == "POST" and form.is_valid():
         try:
             roadmap = roadmap_services.roadmap_create(district=district, acting_user=request.user,
-                                              **form.cleaned_data)
+                                              **form.service_fields())
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -125,13 +126,24 @@ def roadmap_new(request, district_slug: str):
 @login_required
 def roadmap_settings(request, district_slug: str, pk: int):
     roadmap = edit_roadmap(request, district_slug, pk)
-    form = RoadmapForm(request.POST or None, initial={
-        "title": roadmap.title, "period_start": roadmap.period_start,
-        "period_end": roadmap.period_end, "numbering": roadmap.numbering})
+    initial = {"title": roadmap.title, "period_start": roadmap.period_start,
+               "period_end": roadmap.period_end, "numbering": roadmap.numbering,
+               "version": roadmap.version}
+    form = RoadmapForm(request.POST or None, initial=initial, editing=True)
+    conflict = None
+    status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             roadmap_services.roadmap_update(roadmap=roadmap, acting_user=request.user,
-                                            **form.cleaned_data)
+                                            expected_version=form.cleaned_data["version"],
+                                            **form.service_fields())
+        except StaleVersion as stale:
+            conflict, status = _settings_conflict(form, stale.current), 409
+            # the person's values stay in the form; saving again means «mine over theirs»
+            data = request.POST.copy()
+            data["version"] = stale.current.version
+            form = RoadmapForm(data, initial=initial, editing=True)
+            form.is_valid()
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
@@ -139,8 +151,18 @@ def roadmap_settings(request, district_slug: str, pk: int):
             return redirect("roadmap_detail", roadmap.district.slug, roadmap.pk)
     return render(request, "roadmaps/roadmap_form.html", {
         "district": roadmap.district, "roadmap": roadmap, "form": form,
-        "title": "Название и период",
-    }, status=422 if request.method == "POST" else 200)
+        "title": "Название и период", "conflict": conflict,
+    }, status=status)
+
+
+def _settings_conflict(form, current: Roadmap):
+    mine, schemes = form.cleaned_data, dict(Roadmap.Numbering.choices)
+    rows = [("Название", mine["title"], current.title),
+            ("Начало периода", mine["period_start"], current.period_start),
+            ("Конец периода", mine["period_end"], current.period_end),
+            ("Нумерация мероприятий", schemes.get(mine["numbering"] or current.numbering),
+             schemes.get(current.numbering))]
+    return version_conflict(title="Название и период уже изменены", current=current, rows=rows)
 
 
 @login_required

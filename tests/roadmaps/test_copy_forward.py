@@ -46,6 +46,7 @@ def test_the_copy_keeps_the_structure_and_moves_the_dates(roadmap, measures, coo
 @pytest.mark.django_db
 def test_changing_the_period_rereads_every_deadline(roadmap, measures, coordinator_a):
     roadmap_update(roadmap=roadmap, acting_user=coordinator_a, title=roadmap.title,
+                   expected_version=roadmap.version,
                    period_start=date(2026, 1, 1), period_end=date(2026, 6, 30))
     quarterly = Measure.objects.get(pk=measures[2].pk)
     assert [d.due_on for d in quarterly.due_dates.all()] == [date(2026, 3, 31), date(2026, 6, 30)]

@@ -1,11 +1,12 @@
-"""Two people with stale forms on the same order or section: the second save is refused
-with both versions side by side, and saving one's own version then is a deliberate choice."""
+"""Two people with stale forms on the same order, section or roadmap settings: the second
+save is refused with both versions side by side, and saving one's own version then is a
+deliberate choice."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.versioning import StaleVersion
-from roadmaps.models import Order, Section
+from roadmaps.models import Order, Roadmap, Section
 from roadmaps.services import orders, sections
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +148,38 @@ def test_the_section_service_refuses_a_stale_version(coordinator_a, section_one)
                                 acting_user=coordinator_a, expected_version=1, title="Второе")
     assert caught.value.current.title == "Первое"
     assert Section.objects.get(pk=section_one.pk).title == "Первое"
+
+
+def _settings_post(roadmap, **over):
+    return {"title": roadmap.title, "period_start": roadmap.period_start.strftime("%d.%m.%Y"),
+            "period_end": roadmap.period_end.strftime("%d.%m.%Y"), "numbering": roadmap.numbering,
+            "version": roadmap.version, **over}
+
+
+def test_stale_roadmap_settings_are_refused_with_both_versions(client_for, coordinator_a, roadmap):
+    url = reverse("roadmap_settings", args=[roadmap.district.slug, roadmap.pk])
+    first, second = _settings_post(roadmap), _settings_post(roadmap)
+    client = client_for(coordinator_a)
+    assert client.post(url, {**first, "title": "Дорожная карта на 2026–2027 годы"}).status_code == 302
+
+    response = client.post(url, {**second, "period_end": "30.06.2026"})
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Название и период уже изменены" in html and "Ваши изменения не сохранены" in html
+    assert "Дорожная карта на 2026–2027 годы" in html and "30.06.2026" in html
+    saved = Roadmap.objects.get(pk=roadmap.pk)
+    assert saved.title == "Дорожная карта на 2026–2027 годы"
+    assert saved.period_end == roadmap.period_end
+    assert f'name="version" value="{saved.version}"' in html
+    assert client.post(url, {**second, "period_end": "30.06.2026",
+                             "version": saved.version}).status_code == 302
+
+
+def test_roadmap_settings_without_their_version_are_refused(client_for, coordinator_a, roadmap):
+    url = reverse("roadmap_settings", args=[roadmap.district.slug, roadmap.pk])
+    data = _settings_post(roadmap, title="Без версии")
+    del data["version"]
+    response = client_for(coordinator_a).post(url, data)
+    assert response.status_code == 422 and "Форма устарела" in response.content.decode()
+    assert Roadmap.objects.get(pk=roadmap.pk).title == roadmap.title

@@ -170,7 +170,7 @@ def test_the_scheme_can_be_changed_in_the_roadmaps_settings(client_for, district
     response = client_for(coordinator_a).post(
         f"/{district_a.slug}/roadmaps/{roadmap.pk}/settings/",
         {"title": roadmap.title, "period_start": "01.01.2024", "period_end": "31.12.2024",
-         "numbering": Roadmap.Numbering.HIERARCHICAL})
+         "numbering": Roadmap.Numbering.HIERARCHICAL, "version": roadmap.version})
     assert response.status_code == 302
     roadmap.refresh_from_db()
     assert roadmap.numbering == Roadmap.Numbering.HIERARCHICAL
