@@ -40,8 +40,8 @@ def size_label(size: int) -> str:
     return f"{max(1, size // 1024)} КБ"
 
 
-def too_big(request, limit: int) -> HttpResponse:
-    return error_response(request, 413, "413.html", limit=size_label(limit))
+def too_big(request, limit: int, anonymous: bool = False) -> HttpResponse:
+    return error_response(request, 413, "413.html", limit=size_label(limit), anonymous=anonymous)
 
 
 def bad_request(request, reason: str = "") -> HttpResponse:

@@ -42,11 +42,10 @@ class RequestLimitsMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        cap = settings.REQUEST_MAX_BYTES
         if length > settings.ANONYMOUS_REQUEST_MAX_BYTES and not request.user.is_authenticated:
-            cap = settings.ANONYMOUS_REQUEST_MAX_BYTES
-        if length > cap:
-            return too_big(request, cap)
+            return too_big(request, settings.ANONYMOUS_REQUEST_MAX_BYTES, anonymous=True)
+        if length > settings.REQUEST_MAX_BYTES:
+            return too_big(request, settings.REQUEST_MAX_BYTES)
         if request.method == "POST" and request.content_type in FORM_TYPES:
             refused = self._read_form(request)
             if refused is not None:
