@@ -25,7 +25,8 @@ Parts (`--parts`, default all):
 - load: gunicorn (3 workers, production settings, the national base) on a free 127.0.0.1
   port, 50 sessions of the coordinator cycling home, the 20- and the 300-measure roadmap
   page: with a 3 s pause between clicks and with none; requests/s, p50/p95/max, errors,
-  CPU ms of the workers per request. Bounded by `--load-seconds` and `--load-max-requests`;
+  CPU ms per request of the workers, of their PostgreSQL processes and of the load
+  client itself (all on the same 2 cores). Bounded by `--load-seconds` and `--load-max-requests`;
   gunicorn is stopped at the end (and if anything fails). Only loopback traffic.
 - pdf: the order of the 300-measure roadmap (the project's renderer) vs a bare WeasyPrint
   table of the same rows on the same landscape pages, interleaved; wall and CPU seconds.
@@ -370,6 +371,13 @@ def process_cpu_seconds(pids: list[int]) -> float:
     return total
 
 
+def postgres_backends(name: str) -> list[int]:
+    """Server processes of the connections to a database (a local server: /proc sees them)."""
+    return sorted(pid for (pid,) in admin(
+        "SELECT pid FROM pg_stat_activity WHERE datname = %s AND backend_type = 'client backend'",
+        name))
+
+
 def children(pid: int) -> list[int]:
     try:
         return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -384,7 +392,9 @@ def gunicorn(name: str, workers: int = 3):
         [str(Path(PYTHON).with_name("gunicorn")), "config.wsgi:application", "--workers",
          str(workers), "--bind", f"127.0.0.1:{port}", "--timeout", "60",
          "--graceful-timeout", "5", "--log-level", "warning"],
-        cwd=ROOT, env=app_env(name), start_new_session=True)
+        # connections kept for the whole run (production: 60 s), so that the CPU time of
+        # their PostgreSQL processes can be read before and after each load run
+        cwd=ROOT, env={**app_env(name), "CONN_MAX_AGE": "600"}, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -465,22 +475,28 @@ def part_load(paths: dict, sessions: int, seconds: float, max_requests: int) -> 
     print(f"\nНагрузка: gunicorn, 3 процесса, база страны, {sessions} сессий; по кругу главная, "
           f"карта 20 и карта 300; не дольше {seconds:.0f} с и {max_requests} запросов на прогон")
     print(f"{'пауза':>8}{'запросов':>10}{'ошибок':>8}{'запросов/с':>12}{'p50, мс':>10}"
-          f"{'p95, мс':>10}{'макс, мс':>10}{'CPU процессов, мс/запрос':>27}")
+          f"{'p95, мс':>10}{'макс, мс':>10}   CPU на запрос, мс: воркеры / PostgreSQL / клиент")
     with gunicorn(NATIONAL) as (port, master):
         workers = children(master)
         for path in mix:  # warm-up: every worker compiles its templates
             for _ in range(6):
                 load_run(port, keys[:1], [path], 0, 5, 1)
         for pause in (3.0, 0.0):
-            cpu_before = process_cpu_seconds(workers)
+            # the workers' PostgreSQL processes: kept connections, or opened during the run
+            db_before = {pid: process_cpu_seconds([pid]) for pid in postgres_backends(NATIONAL)}
+            cpu_before, client_before = process_cpu_seconds(workers), time.process_time()
             got = load_run(port, keys, mix, pause, seconds, max_requests)
             cpu = process_cpu_seconds(workers) - cpu_before
+            client_cpu = time.process_time() - client_before
+            db_cpu = sum(process_cpu_seconds([pid]) - db_before.get(pid, 0.0)
+                         for pid in postgres_backends(NATIONAL))
             lat = got["lat"] or [0]
             done = got["ok"] + len(got["errors"])
             print(f"{pause:>7.0f}с{got['ok']:>10}{len(got['errors']):>8}"
                   f"{got['ok'] / got['wall']:>12.1f}{statistics.median(lat):>10.0f}"
                   f"{percentile(lat, 95):>10.0f}{max(lat):>10.0f}"
-                  f"{cpu * 1000 / max(done, 1):>27.1f}")
+                  f"   {cpu * 1000 / max(done, 1):.1f} / {db_cpu * 1000 / max(done, 1):.1f} / "
+                  f"{client_cpu * 1000 / max(done, 1):.1f}")
             if got["errors"]:
                 print("   ошибки:", ", ".join(sorted(set(got["errors"])))[:300])
 
