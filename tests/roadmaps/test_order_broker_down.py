@@ -148,3 +148,18 @@ def unheard_queue(settings):
     client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
     for key in client.scan_iter(f"*{queue}*"):
         client.delete(key)
+
+
+def test_beat_runs_the_sweep_every_two_minutes():
+    from django_celery_beat.models import PeriodicTask
+    from django_celery_beat.schedulers import ModelEntry
+
+    from config.celery import app
+
+    # what DatabaseScheduler.setup_schedule does with every entry of the app's schedule
+    for name, entry in app.conf.beat_schedule.items():
+        ModelEntry.from_entry(name, app=app, **entry)
+    task = PeriodicTask.objects.get(name="requeue-stale-order-renders")
+    assert task.task == "roadmaps.tasks.requeue_stale_renders"
+    assert (task.interval.every, task.interval.period) in {(120, "seconds"), (2, "minutes")}
+    assert Order.STALE_QUEUED > timedelta(seconds=120)  # a job is never swept while fresh
