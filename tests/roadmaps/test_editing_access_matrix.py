@@ -66,7 +66,7 @@ ACTIONS = {
 
 
 @pytest.fixture(scope="module")
-def shared_objects(shared_world, django_db_blocker):
+def shared_objects(shared_world, django_db_blocker):  # noqa: F811  (the fixture)
     w = shared_world
     with django_db_blocker.unblock():
         extra = measure_create(roadmap=w["roadmap"], acting_user=w["coordinator_a"], text="Лишнее")
