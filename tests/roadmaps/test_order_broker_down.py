@@ -4,7 +4,6 @@ The broker is pointed at a closed port on this machine: the connection is refuse
 and the connection timeouts of the settings bound the wait should it ever hang instead.
 """
 import socket
-import time
 import uuid
 from datetime import timedelta
 
@@ -44,9 +43,7 @@ def _render(client, order):
 def test_the_order_page_says_the_render_could_not_be_queued_and_offers_it_again(
         client_for, coordinator_a, order_a, broker_down):
     client = client_for(coordinator_a)
-    started = time.monotonic()
-    response = _render(client, order_a)
-    assert time.monotonic() - started < 10
+    response = _render(client, order_a)  # the broker's connect timeout is 3 s (settings)
     assert response.status_code == 200
     html = response.content.decode()
     assert "сервер фоновых задач сейчас недоступен" in html
