@@ -17,8 +17,8 @@ def test_a_30_mb_login_form_ends_on_the_russian_413_page(page, live_server, arti
     page.get_by_label("Пароль").fill("whatever")
     page.get_by_role("button", name="Войти").click()
     expect(page.get_by_role("heading", name="Слишком большой запрос")).to_be_visible(timeout=30_000)
-    assert page.get_by_text("не больше 64 КБ").is_visible()
-    assert page.locator(".topbar .brand").is_visible()
+    expect(page.get_by_text("не больше 64 КБ")).to_be_visible()
+    expect(page.locator(".topbar .brand")).to_be_visible()
     page.screenshot(path=artifacts_dir / "error-413.png")
 
 
@@ -27,5 +27,5 @@ def test_a_failing_page_shows_the_russian_500_in_the_layout(page, live_server, a
     response = page.goto(f"{live_server.url}/test-failure/")
     assert response.status == 500
     expect(page.get_by_role("heading", name="Что-то пошло не так")).to_be_visible()
-    assert page.locator(".topbar .brand").is_visible()
+    expect(page.locator(".topbar .brand")).to_be_visible()
     page.screenshot(path=artifacts_dir / "error-500.png")

@@ -1,5 +1,6 @@
 """A coordinator uploads a file, changes a column mapping, confirms, and finds the roadmap."""
 import pytest
+from playwright.sync_api import expect
 
 from roadmaps.models import Measure, Roadmap
 from tests.support.seeds import SEEDS
@@ -16,7 +17,7 @@ def test_upload_change_mapping_confirm_and_find_the_roadmap(page, live_server, s
     page.set_input_files("input[type=file]", str(seed))
     page.get_by_role("button", name="Прочитать и показать").click()
     page.wait_for_url("**/imports/roadmap/*/")
-    assert page.get_by_text("47 мероприятий").is_visible()
+    expect(page.get_by_text("47 мероприятий")).to_be_visible()
     page.screenshot(path=artifacts_dir / "import_preview.png")
 
     # the reader put «Результатыисполнения» into «Результат»; move it to «Форма»
@@ -28,7 +29,7 @@ def test_upload_change_mapping_confirm_and_find_the_roadmap(page, live_server, s
 
     page.get_by_role("button", name="Создать дорожную карту").click()
     page.wait_for_url("**/roadmaps/*/")
-    assert page.get_by_text("Дорожная карта создана").is_visible()
+    expect(page.get_by_text("Дорожная карта создана")).to_be_visible()
     page.screenshot(path=artifacts_dir / "imported_roadmap.png")
 
     roadmap = Roadmap.objects.get(district=district_a)
@@ -38,4 +39,4 @@ def test_upload_change_mapping_confirm_and_find_the_roadmap(page, live_server, s
 
     page.goto(f"{live_server.url}/{district_a.slug}/")
     page.get_by_role("link", name=roadmap.title[:40]).first.click()
-    assert page.get_by_text("Назначение муниципальных координаторов по сопровождению ШНОР").is_visible()
+    expect(page.get_by_text("Назначение муниципальных координаторов по сопровождению ШНОР")).to_be_visible()

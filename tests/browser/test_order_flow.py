@@ -3,6 +3,7 @@ import subprocess
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from schools.models import District, SchoolList, SchoolListEntry
 from tests.support.scans import FAKE_PDF, PDF_SCAN
@@ -27,6 +28,11 @@ def roadmap(district_a, coordinator_a, school_a):
     return build_roadmap(SEEDS["000"], user=coordinator_a, district=district_a)
 
 
+# an <img> that has loaded and has pixels (a page change is not the image's arrival)
+LOADED = ("sel => { const img = document.querySelector(sel);"
+          " return !!img && img.complete && img.naturalWidth > 0; }")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_coordinator_prepares_renders_and_files_the_signed_order(
         page, live_server, sign_in, settings, coordinator_a, roadmap, artifacts_dir, tmp_path):
@@ -35,7 +41,7 @@ def test_a_coordinator_prepares_renders_and_files_the_signed_order(
     page.goto(f"{live_server.url}/{roadmap.district.slug}/roadmaps/{roadmap.pk}/")
     page.get_by_role("link", name="Подготовить приказ").click()
 
-    assert page.get_by_role("heading", name="Приказ об утверждении дорожной карты").is_visible()
+    expect(page.get_by_role("heading", name="Приказ об утверждении дорожной карты")).to_be_visible()
     first_point = page.locator("#id_points-0-text")
     assert first_point.input_value().startswith("Утвердить дорожную карту")
     assert "МКОУ Кармаклинская СОШ (Еремина Н.Н.)" in page.locator("#id_points-2-text").input_value()
@@ -53,8 +59,8 @@ def test_a_coordinator_prepares_renders_and_files_the_signed_order(
     page.screenshot(path=artifacts_dir / "order-compose-filled.png", full_page=True)
     page.get_by_role("button", name="Сохранить приказ").click()
 
-    assert page.get_by_role("heading", name="Приказ от 22.06.2020 № 143/1").is_visible()
-    assert page.get_by_text("Файлы для подписи ещё не сформированы.").is_visible()
+    expect(page.get_by_role("heading", name="Приказ от 22.06.2020 № 143/1")).to_be_visible()
+    expect(page.get_by_text("Файлы для подписи ещё не сформированы.")).to_be_visible()
     page.get_by_role("button", name="Сформировать PDF и DOCX").click()
     download_link = page.get_by_role("link", name="Скачать PDF")
     download_link.wait_for(timeout=30_000)
@@ -75,21 +81,21 @@ def test_a_coordinator_prepares_renders_and_files_the_signed_order(
     page.locator("#id_scan").set_input_files(
         files=[{"name": "скан.pdf", "mimeType": "application/pdf", "buffer": pdf.read_bytes()}])
     page.get_by_role("button", name="Загрузить скан").click()
-    assert page.get_by_text("Проверьте по первой странице").first.is_visible()
+    expect(page.get_by_text("Проверьте по первой странице").first).to_be_visible()
     thumbnail = page.locator("#pending-scan-thumbnail")
     thumbnail.scroll_into_view_if_needed()
-    assert thumbnail.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.wait_for_function(LOADED, arg="#pending-scan-thumbnail")  # the image is drawn
     assert page.locator("#signed-note").count() == 0
     page.screenshot(path=artifacts_dir / "order-scan-check.png")
 
     page.get_by_role("button", name="Подтвердить утверждение").click()
-    assert page.get_by_text("Утверждение подтверждено: приказ подписан").is_visible()
-    assert page.locator("#signed-note").is_visible()
-    assert page.locator("#scan-thumbnail").evaluate("img => img.naturalWidth > 0")
+    expect(page.get_by_text("Утверждение подтверждено: приказ подписан")).to_be_visible()
+    expect(page.locator("#signed-note")).to_be_visible()
+    page.wait_for_function(LOADED, arg="#scan-thumbnail")
     page.screenshot(path=artifacts_dir / "order-signed.png")
 
     page.goto(f"{live_server.url}/{roadmap.district.slug}/roadmaps/{roadmap.pk}/")
-    assert page.get_by_text("Утверждена приказом от 22.06.2020 № 143/1").is_visible()
+    expect(page.get_by_text("Утверждена приказом от 22.06.2020 № 143/1")).to_be_visible()
     page.screenshot(path=artifacts_dir / "order-roadmap-approved.png")
 
 
@@ -104,15 +110,15 @@ def test_a_wrong_scan_gets_a_russian_message(page, live_server, sign_in, coordin
     page.locator("#id_scan").set_input_files(
         files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"hello"}])
     page.get_by_role("button", name="Загрузить скан").click()
-    assert page.get_by_text("Это не скан приказа").is_visible()
+    expect(page.get_by_text("Это не скан приказа")).to_be_visible()
     page.locator("#id_scan").set_input_files(
         files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": FAKE_PDF}])
     page.get_by_role("button", name="Загрузить скан").click()
-    assert page.get_by_text("Файл PDF не открывается").is_visible()
+    expect(page.get_by_text("Файл PDF не открывается")).to_be_visible()
     page.locator("#id_scan").set_input_files(
         files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": PDF_SCAN}])
     page.get_by_role("button", name="Загрузить скан").click()
-    assert page.locator("#pending-scan-thumbnail").is_visible()
+    expect(page.locator("#pending-scan-thumbnail")).to_be_visible()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -129,7 +135,7 @@ def test_the_order_page_shows_the_progress_and_polls_until_the_files_are_ready(
     page.goto(f"{live_server.url}/{roadmap.district.slug}/orders/{order.pk}/")
 
     assert page.locator("#render-progress").get_attribute("value") == "40"
-    assert page.get_by_text("Формируется… 40 %").is_visible()
+    expect(page.get_by_text("Формируется… 40 %")).to_be_visible()
     assert page.get_by_role("button", name="Загрузить скан").count() == 0  # a head only reads
     page.screenshot(path=artifacts_dir / "order-progress.png")
 

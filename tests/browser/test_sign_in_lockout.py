@@ -21,5 +21,5 @@ def test_five_wrong_passwords_lock_the_account_out_with_a_russian_message(
     expect(alert).to_contain_text("Слишком много неудачных попыток входа")
     expect(alert).to_contain_text("15 минут")
     assert "/login/" in page.url
-    assert page.get_by_role("heading", name="Вход в систему").is_visible()
+    expect(page.get_by_role("heading", name="Вход в систему")).to_be_visible()
     page.screenshot(path=artifacts_dir / "login-locked-out.png")
