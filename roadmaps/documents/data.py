@@ -4,8 +4,10 @@ Nothing here touches the database; `build.py` fills these from the models.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from .metrics import PT_PER_MM, fit_words, line_count, text_width_mm
@@ -331,3 +333,16 @@ def number_points(items: list[dict]) -> list[Point]:
             subpoints=tuple(Point(number=f"{n}.{i}.", text=s) for i, s in enumerate(subs, 1)),
         ))
     return points
+
+
+# Bump when the layout of the printed files changes (templates, CSS, the DOCX builder), so
+# files rendered by an older layout are rendered again.
+LAYOUT_REVISION = "2026-12-04"
+
+
+def document_revision(doc: OrderDocument) -> str:
+    """A fingerprint of everything the files print: the same order, roadmap and lists give
+    the same revision, and any change of a word (of the order or of a measure) a new one."""
+    payload = json.dumps([LAYOUT_REVISION, asdict(doc)], ensure_ascii=False, sort_keys=True,
+                         default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

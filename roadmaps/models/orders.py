@@ -72,6 +72,9 @@ class Order(models.Model):
     render_error = models.TextField("ошибка формирования", blank=True)
     render_requested_at = models.DateTimeField("формирование запрошено", null=True, blank=True)
     rendered_at = models.DateTimeField("файлы сформированы", null=True, blank=True)
+    rendered_revision = models.CharField(
+        "что напечатано в файлах", max_length=64, blank=True,
+        help_text="Отпечаток текста приказа и дорожной карты, по которому сформированы файлы.")
     pdf = models.FileField("PDF", upload_to=order_file_path, blank=True)
     docx = models.FileField("DOCX", upload_to=order_file_path, blank=True)
     signed_scan = models.FileField("скан подписанного приказа", upload_to=order_file_path,

@@ -5,6 +5,7 @@ Every write leaves an audit record. Rendering runs in a Celery job (`tasks.rende
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from functools import partial
 
 from django.core.exceptions import ValidationError
@@ -20,6 +21,7 @@ from core.versioning import version_claim
 
 from .. import scans
 from ..documents.build import build_order_document, draft_order
+from ..documents.data import document_revision
 from ..documents.docx import render_docx
 from ..documents.pdf import render_pdf
 from ..models import Order, Roadmap
@@ -100,12 +102,29 @@ def order_update(*, order: Order, expected_version: int | None, acting_user, **f
 
 
 @transaction.atomic
-def order_request_render(*, order: Order, acting_user) -> bool:
-    """Queue the PDF/DOCX job unless one is already under way. False when it is.
+class RenderRequest(StrEnum):
+    QUEUED = "queued"    # the job is on its way
+    BUSY = "busy"        # one is already under way
+    CURRENT = "current"  # the stored files already print what the order says now
+
+
+def order_files_are_current(order: Order) -> bool:
+    """The stored files print exactly what the order, its roadmap and lists say now."""
+    if order.render_state != Order.RenderState.DONE or not (order.pdf and order.docx):
+        return False
+    return bool(order.rendered_revision) and (
+        order.rendered_revision == document_revision(build_order_document(order)))
+
+
+def order_request_render(*, order: Order, acting_user) -> RenderRequest:
+    """Queue the PDF/DOCX job, unless one is already under way (BUSY) or the stored files
+    already print the current text (CURRENT: they are served as they are, nothing renders).
 
     A signed order is never rendered again: its files must stay what the head signed."""
     if order.status == Order.Status.SIGNED:
         raise ValidationError("Приказ подписан: файлы не формируются заново.")
+    if order_files_are_current(order):
+        return RenderRequest.CURRENT
     now = timezone.now()
     claimed = (
         Order.objects.filter(pk=order.pk)
@@ -117,7 +136,7 @@ def order_request_render(*, order: Order, acting_user) -> bool:
                 render_requested_at=now)
     )
     if not claimed:
-        return False
+        return RenderRequest.BUSY
     order.render_state, order.render_progress, order.render_error = Order.RenderState.QUEUED, 0, ""
     order.render_requested_at = now
     audit.record(district_id=order.district_id, actor=acting_user,
@@ -126,7 +145,7 @@ def order_request_render(*, order: Order, acting_user) -> bool:
     from ..tasks import queue_render
 
     transaction.on_commit(partial(queue_render, order.pk, getattr(acting_user, "pk", None)))
-    return True
+    return RenderRequest.QUEUED
 
 
 def _report(order_id: int, percent: int) -> None:
@@ -148,11 +167,13 @@ def order_render(*, order: Order, acting_user) -> Order:
     report(85)
     docx = render_docx(doc)
     report(95)
-    return _order_store_files(order=order, pdf=pdf, docx=docx, acting_user=acting_user)
+    return _order_store_files(order=order, pdf=pdf, docx=docx, acting_user=acting_user,
+                              revision=document_revision(doc))
 
 
 @transaction.atomic
-def _order_store_files(*, order: Order, pdf: bytes, docx: bytes, acting_user) -> Order:
+def _order_store_files(*, order: Order, pdf: bytes, docx: bytes, acting_user,
+                       revision: str) -> Order:
     locked = Order.objects.select_for_update().get(pk=order.pk)
     old = [name for name in (locked.pdf.name, locked.docx.name) if name]
     locked.pdf.save(f"order-{locked.pk}.pdf", ContentFile(pdf), save=False)
@@ -162,10 +183,11 @@ def _order_store_files(*, order: Order, pdf: bytes, docx: bytes, acting_user) ->
     locked.render_state = Order.RenderState.IDLE if changed else Order.RenderState.DONE
     locked.render_progress = 100
     locked.render_error, locked.rendered_at = "", timezone.now()
+    locked.rendered_revision = revision
     locked.full_clean()
     # updated_at is left alone: it marks changes of the text, which the check above reads
     locked.save(update_fields=["pdf", "docx", "render_state", "render_progress", "render_error",
-                               "rendered_at"])
+                               "rendered_at", "rendered_revision"])
     audit.record(district_id=locked.district_id, actor=acting_user,
                  action=AuditRecord.Action.STATUS, target=locked,
                  after={"render_state": locked.render_state, "pdf": locked.pdf.name,

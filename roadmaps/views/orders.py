@@ -182,8 +182,12 @@ def order_render(request, district_slug: str, pk: int):
     order = get_for_user(Order, request.user, pk, Action.MANAGE,
                                       district__slug=district_slug)
     try:
-        if not orders.order_request_render(order=order, acting_user=request.user):
+        outcome = orders.order_request_render(order=order, acting_user=request.user)
+        if outcome == orders.RenderRequest.BUSY:
             messages.info(request, "Файлы уже формируются.")
+        elif outcome == orders.RenderRequest.CURRENT:
+            messages.info(request, "Файлы уже сформированы по нынешнему тексту приказа и "
+                                   "дорожной карты — можно скачивать.")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     if request.htmx:

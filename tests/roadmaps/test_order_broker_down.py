@@ -79,7 +79,7 @@ def _queued(order, minutes_ago):
 
 def test_a_job_queued_moments_ago_is_not_asked_for_twice(order_a, coordinator_a):
     _queued(order_a, 1)
-    assert not orders.order_request_render(order=order_a, acting_user=coordinator_a)
+    assert orders.order_request_render(order=order_a, acting_user=coordinator_a) == orders.RenderRequest.BUSY
 
 
 def test_a_job_queued_minutes_ago_that_never_started_may_be_asked_for_again(
@@ -90,7 +90,7 @@ def test_a_job_queued_minutes_ago_that_never_started_may_be_asked_for_again(
     assert "так и не началось" in status and 'id="render-order"' in status
     assert "hx-trigger" not in status
     with django_capture_on_commit_callbacks(execute=True):
-        assert orders.order_request_render(order=order_a, acting_user=coordinator_a)
+        assert orders.order_request_render(order=order_a, acting_user=coordinator_a) == orders.RenderRequest.QUEUED
     order_a.refresh_from_db()
     assert order_a.render_state == Order.RenderState.DONE
 

@@ -82,7 +82,7 @@ def test_a_real_worker_renders_the_order_queued_on_commit(worker, filled_roadmap
     order = orders.order_create_draft(roadmap=filled_roadmap_a, acting_user=coordinator_a,
                                       number="143/1")
     with transaction.atomic():
-        assert orders.order_request_render(order=order, acting_user=coordinator_a)
+        assert orders.order_request_render(order=order, acting_user=coordinator_a) == orders.RenderRequest.QUEUED
         assert Order.objects.get(pk=order.pk).render_state == Order.RenderState.QUEUED
 
     def finished():

@@ -51,8 +51,8 @@ def test_an_update_rejects_unknown_fields_and_malformed_points(order_a, coordina
 def test_a_render_request_queues_once_and_runs_the_job_after_commit(
         order_a, coordinator_a, eager, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        assert orders.order_request_render(order=order_a, acting_user=coordinator_a)
-        assert not orders.order_request_render(order=order_a, acting_user=coordinator_a)
+        assert orders.order_request_render(order=order_a, acting_user=coordinator_a) == orders.RenderRequest.QUEUED
+        assert orders.order_request_render(order=order_a, acting_user=coordinator_a) == orders.RenderRequest.BUSY
     order_a.refresh_from_db()
 
     assert [c.func.__name__ for c in callbacks] == ["queue_render"]
@@ -156,3 +156,34 @@ def test_text_edited_while_the_job_runs_leaves_the_files_marked_outdated(order_a
                         title="Об утверждении исправленной дорожной карты")
     done = orders.order_render(order=started, acting_user=coordinator_a)
     assert done.pdf.name and done.render_state == Order.RenderState.IDLE
+
+
+def test_an_unchanged_order_is_not_rendered_again(order_a, coordinator_a, eager,
+                                                  django_capture_on_commit_callbacks):
+    """A second request for files that already print the current text gets them at once;
+    a changed word of the roadmap (not only of the order) renders them again."""
+    from roadmaps.models import Measure
+    from roadmaps.services.measures import measure_update
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert orders.order_request_render(order=order_a, acting_user=coordinator_a) \
+            == orders.RenderRequest.QUEUED
+    order_a.refresh_from_db()
+    assert order_a.render_state == Order.RenderState.DONE and order_a.rendered_revision
+    rendered = (order_a.pdf.name, order_a.rendered_at)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert orders.order_request_render(order=order_a, acting_user=coordinator_a) \
+            == orders.RenderRequest.CURRENT
+    assert callbacks == []
+    order_a.refresh_from_db()
+    assert (order_a.pdf.name, order_a.rendered_at) == rendered
+
+    measure = Measure.objects.filter(roadmap=order_a.roadmap).order_by("position").first()
+    measure_update(measure=measure, expected_version=measure.version, acting_user=coordinator_a,
+                   text="Другой текст мероприятия", deadline_text=measure.deadline_text)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert orders.order_request_render(order=order_a, acting_user=coordinator_a) \
+            == orders.RenderRequest.QUEUED
+    order_a.refresh_from_db()
+    assert order_a.rendered_at > rendered[1]
