@@ -48,10 +48,14 @@ INSTALLED_APPS = [
     "monitoring",
 ]
 
+# Under DEBUG the 404 and 500 pages are ours too; 1 shows Django's technical pages instead.
+DEBUG_TECHNICAL_ERRORS = env.bool("DEBUG_TECHNICAL_ERRORS", default=False)
+
 # The tenant: every tenant-owned table carries a foreign key to it (core.access, core.checks).
 TENANT_MODEL = "schools.District"
 
 MIDDLEWARE = [
+    "core.middleware.DebugErrorPagesMiddleware",  # outermost: our 404/500 pages under DEBUG too
     "django.middleware.security.SecurityMiddleware",
     "core.database.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",

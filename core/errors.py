@@ -1,8 +1,8 @@
 """Our error pages (templates/400.html, 413.html, 500.html …), Russian and in the layout of
 the site, for the cases Django would answer with its own English page.
 
-Under DEBUG, Django still shows its technical 404 and 500 pages (the URL list and the
-traceback are what a developer needs there); 400, 403 and 413 are ours in every mode.
+Under DEBUG they are ours too (core.middleware.DebugErrorPagesMiddleware puts our 404 and
+500 pages in place of Django's technical ones; DEBUG_TECHNICAL_ERRORS=1 keeps Django's).
 """
 import logging
 import sys

@@ -100,3 +100,29 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class DebugErrorPagesMiddleware:
+    """Under DEBUG too, a person sees our Russian 404 and 500 pages, not Django's technical
+    English ones (the traceback still goes to the console through the `django.request`
+    logger). `DEBUG_TECHNICAL_ERRORS=1` brings Django's pages back for a developer.
+    Outermost, so it sees the pages Django makes from any exception. Does nothing when
+    DEBUG is off: the handlers of config/urls.py answer there."""
+
+    PAGES = {404: "404.html", 500: "500.html"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (not settings.DEBUG or settings.DEBUG_TECHNICAL_ERRORS
+                or response.status_code not in self.PAGES or "X-Error-Page" in response
+                or not response.get("Content-Type", "").startswith("text/html")
+                or getattr(response, "streaming", False)):
+            return response
+        from .errors import error_response
+
+        # the 500 page without the request's context: it may be the database that failed
+        return error_response(request if response.status_code == 404 else None,
+                              response.status_code, self.PAGES[response.status_code])

@@ -110,15 +110,24 @@ def test_a_stale_form_gets_the_russian_csrf_page(db, debug):
     assert_our_page(response, 403, "Страница устарела", "Обновите страницу")
 
 
-def test_a_missing_page_is_our_404(client_for, coordinator_a):
-    assert_our_page(client_for(coordinator_a).get("/no-such-district/roadmaps/"), 404,
-                    "Страница не найдена")
+def test_a_missing_page_is_our_404(client_for, coordinator_a, debug):
+    client = client_for(coordinator_a)
+    assert_our_page(client.get("/no-such-district/roadmaps/"), 404, "Страница не найдена")
+    assert_our_page(client.get("/no/such/address/at/all/"), 404, "Страница не найдена")
 
 
 @pytest.mark.urls("tests.core.urls_failing")
-def test_a_failing_view_gets_our_500_in_the_layout(db):
+def test_a_failing_view_gets_our_500_in_the_layout(db, debug):
     response = Client(raise_request_exception=False).get("/test-failure/")
     assert_our_page(response, 500, "Что-то пошло не так")
+
+
+@pytest.mark.urls("tests.core.urls_failing")
+def test_a_developer_may_ask_for_djangos_technical_pages(db, settings):
+    settings.DEBUG, settings.DEBUG_TECHNICAL_ERRORS = True, True
+    response = Client(raise_request_exception=False).get("/test-failure/")
+    assert response.status_code == 500 and "X-Error-Page" not in response
+    assert "Traceback" in response.content.decode()
 
 
 def test_an_htmx_request_is_told_that_the_reply_is_an_error_page(client_for, coordinator_a, district_a):
