@@ -55,5 +55,5 @@ def test_the_load_runner_counts_answers_and_errors_and_stops_at_its_bound():
         server.shutdown()
         server.server_close()
     assert 60 <= got["ok"] + len(got["errors"]) <= 63  # each session checks the bound first
-    assert got["errors"] and set(got["errors"]) == {"403"}
-    assert got["ok"] >= 2 * len(got["errors"]) - 3
+    # which session gets more turns is up to the threads: both kinds are counted, apart
+    assert got["ok"] > 0 and got["errors"] and set(got["errors"]) == {"403"}
