@@ -1,10 +1,10 @@
 """Optimistic locking of shared data edited in forms (orders, sections, organisations).
 
-A form carries the `version` the object had when it was opened. The service claims the
+A form carries the `version` the object had when it was opened (measures too). The service claims the
 next version with a conditional UPDATE inside its transaction (the row then stays locked
 until commit, so two saves cannot both pass); a save made from an older version is refused
 with `StaleVersion`, which carries the saved object so the page can show both versions side
-by side. (Measures have the same lock written out in `roadmaps.services.measures`.)
+by side.
 """
 from __future__ import annotations
 

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from core import audit
 from core.models import AuditRecord
+from core.versioning import version_claim
 from schools.models import Organization
 
 from ..models import Measure, MeasureResponsible, Roadmap, Section
@@ -21,14 +22,6 @@ from ..tree import print_order
 from .due_dates import measures_derive_deadlines
 from .roadmaps import roadmap_lock, roadmap_renumber
 from .snapshots import CONTENT_FIELDS, measure_full_snapshot, measure_snapshot
-
-
-class VersionConflict(ValidationError):
-    """The measure was saved by someone else since the form was opened."""
-
-    def __init__(self, current: Measure):
-        super().__init__("Мероприятие уже изменено другим пользователем.", code="version_conflict")
-        self.current = current
 
 
 def measure_responsible_set(*, measure: Measure, organizations: Iterable[Organization]) -> None:
@@ -80,8 +73,8 @@ def measure_update(*, measure: Measure, expected_version: int, acting_user, text
                    deadline_text: str = "", responsible_text: str = "", result: str = "",
                    output_form: str = "", responsible: Iterable[Organization] | None = None,
                    number: str | None = None, clear_review_notes: bool = False) -> Measure:
-    """Save a measure opened at `expected_version`; refuse with VersionConflict if someone
-    else saved it since. `number`: None keeps it, "" returns to automatic numbering,
+    """Save a measure opened at `expected_version`; refuse with `core.versioning.StaleVersion`
+    (carrying the saved measure) if someone else saved it since. `number`: None keeps it, "" returns to automatic numbering,
     anything else fixes it by hand."""
     before = measure_snapshot(measure)
     roadmap = measure.roadmap
@@ -100,16 +93,9 @@ def measure_update(*, measure: Measure, expected_version: int, acting_user, text
     measure.full_clean()
     fields = {f: getattr(measure, f) for f in (*CONTENT_FIELDS, "number", "number_locked",
                                                "review_notes")}
-    updated = Measure.objects.filter(pk=measure.pk, version=expected_version).update(
-        **fields, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if not updated:
-        current = (Measure.objects.select_related("roadmap", "section", "district")
-                   .filter(pk=measure.pk).first())
-        if current is None:
-            raise ValidationError("Мероприятие удалено.", code="deleted")
-        raise VersionConflict(current)
-    measure.version = expected_version + 1
+    version_claim(measure, expected_version,
+                  message="Мероприятие уже изменено другим пользователем.")
+    Measure.objects.filter(pk=measure.pk).update(**fields, updated_at=timezone.now())
     measures_derive_deadlines(roadmap=roadmap, measures=[measure])
     if responsible is not None:
         measure_responsible_set(measure=measure, organizations=responsible)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_for_user
 from core.models import AuditRecord
+from core.versioning import StaleVersion
 
 from ..deadlines import parse_deadline
 from ..forms.editing import MeasureForm, MoveForm
@@ -79,7 +80,7 @@ def measure_edit(request, district_slug: str, pk: int):
                 acting_user=request.user, number=number,
                 clear_review_notes=form.cleaned_data["clear_review"], **form.service_kwargs(),
             )
-        except measure_services.VersionConflict as conflict:
+        except StaleVersion as conflict:
             return _conflict(request, form, conflict.current)
         except ValidationError as exc:
             form.add_error(None, exc)

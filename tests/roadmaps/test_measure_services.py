@@ -3,9 +3,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.models import AuditRecord
+from core.versioning import StaleVersion
 from roadmaps.models import DueDate, Measure
 from roadmaps.services.measures import (
-    VersionConflict,
     measure_delete,
     measure_move,
     measure_move_step,
@@ -57,7 +57,7 @@ def test_a_save_from_a_stale_version_is_refused_and_nothing_is_lost(measures, co
     opened_at = measure.version
     _update(Measure.objects.get(pk=measure.pk), coordinator_a, text="Первая правка")
     stale = Measure.objects.select_related("roadmap", "section").get(pk=measure.pk)
-    with pytest.raises(VersionConflict) as conflict:
+    with pytest.raises(StaleVersion) as conflict:
         _update(stale, head_a, version=opened_at, text="Вторая правка")
     assert conflict.value.current.text == "Первая правка"
     assert Measure.objects.get(pk=measure.pk).text == "Первая правка"
