@@ -4,7 +4,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.forms import DATE_FORMATS, CleanTextMixin, DateInput
+from core.forms import DATE_FORMATS, CleanTextMixin, DateInput, FileInput
 from core.versioning import NO_VERSION
 from schools.models import SchoolList
 
@@ -124,7 +124,10 @@ def interview_initial(schedule: list) -> list[dict]:
 
 
 class SignedScanForm(forms.Form):
-    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPEG или PNG, до 20 МБ)")
+    scan = forms.FileField(label="Скан подписанного приказа (PDF, JPEG или PNG, до 20 МБ)",
+                           widget=FileInput(attrs={"accept": "application/pdf,image/jpeg,image/png",
+                                                   "aria-labelledby": "scan-label",
+                                                   "required": True}))
 
     def clean_scan(self):
         """Opened here, once: a PDF with pages or a sane image (`self.inspected`)."""
