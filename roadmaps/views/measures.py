@@ -11,13 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_for_user
 from core.models import AuditRecord
-from core.versioning import StaleVersion
+from core.versioning import StaleVersion, version_conflict
 
 from ..deadlines import parse_deadline
 from ..forms.editing import MeasureForm, MoveForm
 from ..models import DeadlineKind, Measure, Section
 from ..selectors import table as table_selectors
-from ..selectors.history import in_zone
 from ..services import measures as measure_services
 from ..services.sections import section_restore
 from ..tree import print_order
@@ -96,9 +95,6 @@ def measure_edit(request, district_slug: str, pk: int):
 def _conflict(request, form, current):
     """Both versions side by side: the person chooses to overwrite or to discard theirs."""
     current = table_selectors.measure_for_row(current)
-    last = (AuditRecord.objects.filter(district_id=current.district_id, target_type="measure",
-                                       target_id=current.pk).select_related("actor")
-            .order_by("-created_at", "-id").first())
     mine = form.cleaned_data
     rows = [
         ("Мероприятие", mine["text"], current.text),
@@ -109,10 +105,10 @@ def _conflict(request, form, current):
         ("Результат, показатель", mine["result"], current.result),
         ("Форма", mine["output_form"], current.output_form),
     ]
+    conflict = version_conflict(title=f"Мероприятие {current.number} уже изменено",
+                                current=current, rows=rows)
     ctx = {**table_context(request, current.roadmap), "measure": current, "mine": mine,
-           "rows": [(label, a, b, a.strip() != b.strip()) for label, a, b in rows],
-           "last": last, "number": form.cleaned_data.get("number", ""),
-           "last_when": in_zone(last.created_at, current.roadmap.district.region.zone) if last else ""}
+           "conflict": conflict, "number": form.cleaned_data.get("number", "")}
     return render_fragment(request, "roadmaps/roadmap_detail_row_conflict.html", ctx, status=409)
 
 
