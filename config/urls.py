@@ -14,6 +14,7 @@ handler500 = "core.errors.server_error"
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),  # ADMIN_URL in the environment, "admin/" by default
     path("", include("schools.urls")),
+    path("", include("monitoring.urls")),
     path("", include("roadmaps.urls")),
 ]
 # Uploaded and rendered files are never served as /media/: every download goes through a

@@ -14,7 +14,17 @@ from django.db.models import Q
 from core.access import Action, Grants, grants_for, register
 from core.models import AuditRecord
 
-from .models import DueDate, Measure, MeasureResponsible, Order, Roadmap, Section
+from .models import (
+    Comment,
+    DueDate,
+    Measure,
+    MeasureResponsible,
+    Order,
+    Roadmap,
+    Section,
+    Submission,
+    Transition,
+)
 
 
 def roadmap_filter(g: Grants) -> Q:
@@ -68,3 +78,7 @@ register(MeasureResponsible, see=lambda g: via_roadmap(g, "measure__roadmap"))
 register(Order, see=lambda g: Q(district_id__in=order_readers(g)), related=("district", "roadmap"))
 register(AuditRecord, see=lambda g: Q(district_id__in=g.full_districts) | (
     Q(district_id__in=g.district_ids) & Q(roadmap_id_ref__in=visible_roadmaps(g))))
+# a school programme's cycle: whoever sees the programme sees its steps and comments
+register(Submission, see=via_roadmap, related=("roadmap", "district"))
+register(Transition, see=via_roadmap, related=("roadmap", "actor"))
+register(Comment, see=via_roadmap, related=("roadmap", "measure", "author"))

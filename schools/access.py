@@ -27,12 +27,14 @@ from core.access import (
 
 from .models import (
     District,
+    Invitation,
     Membership,
     MentorPair,
     Organization,
     OrganizationUserObjectPermission,
     Region,
     RiskProfile,
+    RiskProfileFactor,
     Role,
     SchoolList,
     SchoolListEntry,
@@ -126,7 +128,11 @@ register(SchoolListEntry, see=lambda g: Q(district_id__in=g.full_districts) | Q(
     related=("school_list", "organization", "district__region"))
 register(MentorPair, see=lambda g: via_organization(g, "mentee"))
 register(RiskProfile, see=lambda g: via_organization(g, "organization"))
+register(RiskProfileFactor, see=lambda g: via_organization(g, "profile__organization"))
 register(Membership, see=lambda g: Q(district_id__in=g.full_districts))
+# invitations: the inviting office's (a district's coordinators, a region's working group)
+register(Invitation, see=lambda g: Q(district_id__in=g.coordinator_districts)
+         | Q(region_id__in=g.regional_regions))
 
 
 # --- page helpers -----------------------------------------------------------------------------

@@ -10,7 +10,9 @@ from .models import (
     MentorPair,
     Organization,
     Region,
+    RiskFactor,
     RiskProfile,
+    RiskProfileFactor,
     Role,
     SchoolList,
     SchoolListEntry,
@@ -106,15 +108,36 @@ class MentorPairAdmin(admin.ModelAdmin):
     autocomplete_fields = ["district", "mentor", "mentee"]
 
 
+class RiskProfileFactorInline(admin.TabularInline):
+    model = RiskProfileFactor
+    extra = 0
+    fields = ["factor", "note"]
+
+
 @admin.register(RiskProfile)
 class RiskProfileAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["organization", "year", "district"]
     autocomplete_fields = ["district", "organization"]
+    exclude = ["version", "updated_by"]
+    inlines = [RiskProfileFactorInline]
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            if inline_form.instance and not inline_form.instance.district_id:
+                inline_form.instance.district_id = form.instance.district_id
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(RiskFactor)
+class RiskFactorAdmin(admin.ModelAdmin):
+    list_display = ["title", "region", "position", "is_active"]
+    list_filter = ["region", "is_active"]
 
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "district", "organization", "region"]
+    list_display = ["user", "role", "district", "organization", "region", "is_lead"]
+    list_filter = ["role", "is_lead"]
 
     def save_model(self, request, obj, form, change):
         if obj.role == Role.DIRECTOR and obj.organization_id:

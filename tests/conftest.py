@@ -170,3 +170,28 @@ def artifacts_dir():
     path = settings.BASE_DIR / "var" / "test-artifacts"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+# --- e-mail: a real SMTP server on loopback ------------------------------------------------
+
+@pytest.fixture(scope="session")
+def _smtp_server():
+    from .support.mail import SMTPServer
+
+    server = SMTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_server(_smtp_server, settings):
+    """Django's SMTP backend talking to a real SMTP server; returns its Mailbox."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = _smtp_server.port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    _smtp_server.mailbox.clear()
+    yield _smtp_server.mailbox
+    _smtp_server.mailbox.clear()

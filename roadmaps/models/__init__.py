@@ -8,8 +8,12 @@ from .roadmap import (
     Roadmap,
     Section,
 )
+from .workflow import Comment, Submission, Transition
 
 __all__ = [
+    "Comment",
+    "Submission",
+    "Transition",
     "DeadlineKind",
     "Directive",
     "DueDate",

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from schools.models import District, Organization, Region
+from schools.models import District, Organization, Region, RiskFactor, SchoolList
 
 
 class Directive(models.Model):
@@ -59,6 +59,9 @@ class Roadmap(models.Model):
                                help_text="Пусто для муниципальной дорожной карты.")
     directive = models.ForeignKey(Directive, on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="roadmaps", verbose_name="основание")
+    # a school programme: the flagged-school list it was created for
+    school_list = models.ForeignKey(SchoolList, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="programmes", verbose_name="перечень")
     title = models.TextField("название")
     period_start = models.DateField("начало периода")
     period_end = models.DateField("конец периода")
@@ -123,6 +126,9 @@ class Section(models.Model):
     number_locked = models.BooleanField("номер задан вручную", default=False)
     title = models.TextField("название")
     position = models.PositiveIntegerField("порядок", default=0)
+    # a school programme's section per risk direction of the school's risk profile
+    risk_factor = models.ForeignKey(RiskFactor, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name="направление риска")
     # the edit form's optimistic lock (core.versioning): renames and renumbering by hand
     version = models.PositiveIntegerField("версия", default=1)
 
@@ -183,6 +189,15 @@ class Measure(models.Model):
                                          verbose_name="ответственные организации")
     result = models.TextField("результат, показатель", blank=True)
     output_form = models.CharField("форма", max_length=500, blank=True)
+    # «Руководители ОО», «ШНОР» …: the measure concerns every flagged school of the
+    # roadmap's lists, and each of them reports on it separately
+    addresses_flagged_schools = models.BooleanField("адресовано школам из перечней",
+                                                    default=False)
+    # a school programme's target indicator, where the section is a risk direction
+    indicator_name = models.CharField("целевой показатель", max_length=500, blank=True)
+    indicator_unit = models.CharField("единица измерения", max_length=60, blank=True)
+    indicator_base = models.CharField("базовое значение", max_length=60, blank=True)
+    indicator_target = models.CharField("целевое значение", max_length=60, blank=True)
     needs_review = models.BooleanField("требует проверки", default=False)
     review_notes = models.TextField("замечания импорта", blank=True)
     version = models.PositiveIntegerField("версия", default=1)

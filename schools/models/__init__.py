@@ -1,4 +1,5 @@
-from .lists import MentorPair, RiskProfile, SchoolList, SchoolListEntry
+from .invitations import Invitation
+from .lists import MentorPair, SchoolList, SchoolListEntry
 from .people import (
     Membership,
     OrganizationGroupObjectPermission,
@@ -7,8 +8,13 @@ from .people import (
     User,
 )
 from .places import District, Organization, Region
+from .risk import DEFAULT_RISK_FACTORS, RiskFactor, RiskProfile, RiskProfileFactor
 
 __all__ = [
+    "DEFAULT_RISK_FACTORS",
+    "Invitation",
+    "RiskFactor",
+    "RiskProfileFactor",
     "District",
     "Membership",
     "MentorPair",

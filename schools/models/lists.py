@@ -1,4 +1,4 @@
-"""Flagged-school lists (ШНОР, ШНСУ, «группа риска» …), mentor pairs, risk profiles."""
+"""Flagged-school lists (ШНОР, ШНСУ, «группа риска» …) and mentor pairs."""
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -97,46 +97,3 @@ class MentorPair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mentor} → {self.mentee} ({self.year})"
-
-
-class RiskProfile(models.Model):
-    """The risk directions a school picked for a year; school roadmap sub-sections follow them."""
-
-    class Factor(models.TextChoices):
-        EQUIPMENT = "equipment", "Низкий уровень оснащения школы"
-        STAFF_SHORTAGE = "staff_shortage", "Дефицит педагогических кадров"
-        STAFF_QUALIFICATION = "staff_qualification", "Недостаточная предметная и методическая компетентность педагогов"
-        LOW_INCOME_FAMILIES = "low_income_families", "Высокая доля обучающихся с рисками учебной неуспешности"
-        LOW_MOTIVATION = "low_motivation", "Низкая учебная мотивация обучающихся"
-        SCHOOL_CLIMATE = "school_climate", "Пониженный уровень качества школьной образовательной и воспитательной среды"
-        PARENTS = "parents", "Низкое качество взаимодействия с родителями"
-        DEVIANT_BEHAVIOUR = "deviant_behaviour", "Высокая доля обучающихся с девиантным поведением"
-        LANGUAGE = "language", "Высокая доля обучающихся с ОВЗ или неродным русским языком"
-        MANAGEMENT = "management", "Несформированность внутришкольной системы повышения квалификации"
-
-    district = models.ForeignKey(District, on_delete=models.CASCADE, related_name="+",
-                                 verbose_name="муниципалитет")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
-                                     related_name="risk_profiles", verbose_name="школа")
-    year = models.PositiveSmallIntegerField("год")
-    factors = models.JSONField("факторы риска", default=list, blank=True)
-
-    class Meta:
-        verbose_name = "рисковый профиль"
-        verbose_name_plural = "рисковые профили"
-        constraints = [
-            models.UniqueConstraint(fields=["district", "organization", "year"],
-                                    name="risk_profile_unique"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.organization} ({self.year})"
-
-    def clean(self) -> None:
-        unknown = set(self.factors or []) - set(self.Factor.values)
-        if unknown:
-            raise ValidationError({"factors": f"Неизвестные факторы риска: {', '.join(sorted(unknown))}"})
-
-    @property
-    def factor_labels(self) -> list[str]:
-        return [self.Factor(code).label for code in self.factors if code in self.Factor.values]

@@ -73,6 +73,8 @@ class Membership(models.Model):
                                      blank=True, related_name="memberships", verbose_name="школа")
     region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, blank=True,
                                related_name="memberships", verbose_name="регион")
+    # the regional working group's lead invites its members; set by the administrator
+    is_lead = models.BooleanField("руководитель рабочей группы", default=False)
 
     class Meta:
         verbose_name = "роль"
