@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.admin import CleanTextAdmin
 
-from .models import Directive, DueDate, Measure, Order, Roadmap, Section
+from .models import Comment, Directive, DueDate, Measure, Order, Roadmap, Section, Submission, Transition
 from .services.due_dates import DERIVED_FIELDS, measures_derive_deadlines
 
 
@@ -75,3 +75,36 @@ class OrderAdmin(CleanTextAdmin, admin.ModelAdmin):
     list_display = ["__str__", "district", "roadmap", "status", "issued_on"]
     list_filter = ["status", "layout"]
     raw_id_fields = ["roadmap", "district"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """What happened stays as it happened: the cycle's steps and frozen submissions."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(ReadOnlyAdmin):
+    list_display = ["roadmap", "number", "submitted_at", "submitted_by", "render_state"]
+    list_filter = ["render_state"]
+    list_select_related = ["roadmap", "submitted_by"]
+    exclude = ["content"]
+
+
+@admin.register(Transition)
+class TransitionAdmin(ReadOnlyAdmin):
+    list_display = ["roadmap", "from_status", "to_status", "actor", "actor_role", "created_at"]
+    list_filter = ["to_status", "actor_role"]
+    list_select_related = ["roadmap", "actor"]
+
+
+@admin.register(Comment)
+class CommentAdmin(CleanTextAdmin, admin.ModelAdmin):
+    list_display = ["roadmap", "measure", "author", "author_role", "created_at", "resolved_at"]
+    list_filter = ["author_role"]
+    list_select_related = ["roadmap", "measure", "author"]
+    raw_id_fields = ["roadmap", "measure", "parent", "author", "resolved_by"]
