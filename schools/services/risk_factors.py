@@ -5,14 +5,15 @@ from ..models import DEFAULT_RISK_FACTORS, Region, RiskFactor
 
 
 def risk_factors_seed_defaults(*, region: Region) -> int:
-    """Give a region the federal «500+» risk directions it does not have yet."""
-    have = set(RiskFactor.objects.filter(region=region).values_list("title", flat=True))
-    missing = [
+    """Give a region with an empty catalogue the federal «500+» risk directions. A region
+    that has a catalogue keeps it as its working group made it (renamed, added, retired)."""
+    if RiskFactor.objects.filter(region=region).exists():
+        return 0
+    RiskFactor.objects.bulk_create([
         RiskFactor(region=region, title=title, position=n)
-        for n, title in enumerate(DEFAULT_RISK_FACTORS, start=1) if title not in have
-    ]
-    RiskFactor.objects.bulk_create(missing)
-    return len(missing)
+        for n, title in enumerate(DEFAULT_RISK_FACTORS, start=1)
+    ])
+    return len(DEFAULT_RISK_FACTORS)
 
 
 def seed_new_region(sender, instance: Region, created: bool, raw: bool = False, **kwargs) -> None:
