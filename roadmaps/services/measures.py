@@ -23,6 +23,8 @@ from .due_dates import measures_derive_deadlines
 from .roadmaps import roadmap_lock, roadmap_renumber
 from .snapshots import CONTENT_FIELDS, measure_full_snapshot, measure_snapshot
 
+INDICATOR_FIELDS = tuple(f for f in CONTENT_FIELDS if f.startswith("indicator_"))
+
 
 def measure_responsible_set(*, measure: Measure, organizations: Iterable[Organization]) -> None:
     """The measure's matched responsible bodies, in the order given (duplicates dropped)."""
@@ -43,8 +45,10 @@ def measure_responsible_set(*, measure: Measure, organizations: Iterable[Organiz
 def measure_create(*, roadmap: Roadmap, acting_user, text: str, section: Section | None = None,
                    deadline_text: str = "", responsible_text: str = "", result: str = "",
                    output_form: str = "", number: str = "",
-                   responsible: Iterable[Organization] = ()) -> Measure:
-    """Add a measure at the end of the roadmap's order (its section's last), and number it."""
+                   responsible: Iterable[Organization] = (),
+                   indicators: dict[str, str] | None = None) -> Measure:
+    """Add a measure at the end of the roadmap's order (its section's last), and number it.
+    `indicators`: the target indicator (`INDICATOR_FIELDS` → text) of a programme's measure."""
     if section is not None and section.roadmap_id != roadmap.id:
         raise ValidationError("Раздел из другой дорожной карты.")
     roadmap_lock(roadmap)
@@ -55,6 +59,7 @@ def measure_create(*, roadmap: Roadmap, acting_user, text: str, section: Section
         text=text.strip(), deadline_text=deadline_text.strip(),
         responsible_text=responsible_text.strip(), result=result.strip(),
         output_form=output_form.strip(),
+        **{f: (indicators or {}).get(f, "").strip() for f in INDICATOR_FIELDS},
     )
     measure.full_clean()
     measure.save()
@@ -72,7 +77,8 @@ def measure_create(*, roadmap: Roadmap, acting_user, text: str, section: Section
 def measure_update(*, measure: Measure, expected_version: int, acting_user, text: str,
                    deadline_text: str = "", responsible_text: str = "", result: str = "",
                    output_form: str = "", responsible: Iterable[Organization] | None = None,
-                   number: str | None = None, clear_review_notes: bool = False) -> Measure:
+                   number: str | None = None, clear_review_notes: bool = False,
+                   indicators: dict[str, str] | None = None) -> Measure:
     """Save a measure opened at `expected_version`; refuse with `core.versioning.StaleVersion`
     (carrying the saved measure) if someone else saved it since. `number`: None keeps it, "" returns to automatic numbering,
     anything else fixes it by hand."""
@@ -81,6 +87,9 @@ def measure_update(*, measure: Measure, expected_version: int, acting_user, text
     measure.text, measure.deadline_text = text.strip(), deadline_text.strip()
     measure.responsible_text, measure.result = responsible_text.strip(), result.strip()
     measure.output_form = output_form.strip()
+    for f, value in (indicators or {}).items():  # None: the indicator stays as it is
+        if f in INDICATOR_FIELDS:
+            setattr(measure, f, value.strip())
     renumber = False
     if number is not None:
         number = number.strip()
@@ -212,7 +221,8 @@ def measures_recreate(*, roadmap: Roadmap, snapshots: list[dict],
                     deadline_text=snap.get("deadline_text", ""),
                     responsible_text=snap.get("responsible_text", ""),
                     result=snap.get("result", ""), output_form=snap.get("output_form", ""),
-                    review_notes=snap.get("review_notes", ""))
+                    review_notes=snap.get("review_notes", ""),
+                    **{f: snap.get(f, "") for f in INDICATOR_FIELDS})
         m.full_clean(exclude=["section"])
         measures.append(m)
     Measure.objects.bulk_create(measures)

@@ -20,15 +20,16 @@ from .snapshots import measure_full_snapshot, section_snapshot
 
 @transaction.atomic
 def section_create(*, roadmap: Roadmap, title: str, acting_user, parent: Section | None = None,
-                   number: str = "") -> Section:
-    """Add a section at the end (of the roadmap, or of `parent` as a sub-section), numbered."""
+                   number: str = "", risk_factor=None) -> Section:
+    """Add a section at the end (of the roadmap, or of `parent` as a sub-section), numbered;
+    `risk_factor`: a school programme's section for a risk direction."""
     if parent is not None and (parent.roadmap_id != roadmap.id or parent.parent_id):
         raise ValidationError("Подраздел можно добавить только в раздел верхнего уровня этой карты.")
     roadmap_lock(roadmap)
     last = Section.objects.filter(roadmap=roadmap).aggregate(m=Max("position"))["m"] or 0
     section = Section(district_id=roadmap.district_id, roadmap=roadmap, parent=parent,
                       title=title.strip(), number=number.strip(), number_locked=bool(number.strip()),
-                      position=last + 1)
+                      position=last + 1, risk_factor=risk_factor)
     section.full_clean()
     section.save()
     roadmap_renumber(roadmap=roadmap)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..models import Measure, MeasureResponsible, Section
 
-CONTENT_FIELDS = ("text", "deadline_text", "responsible_text", "result", "output_form")
+# with a school programme's target indicator (what, unit, base value, target value)
+CONTENT_FIELDS = ("text", "deadline_text", "responsible_text", "result", "output_form",
+                  "indicator_name", "indicator_unit", "indicator_base", "indicator_target")
 
 
 def measure_snapshot(measure: Measure) -> dict:
