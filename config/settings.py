@@ -131,6 +131,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# An invitation's and a password reset's one-time link (Django's token) lasts 7 days.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
 ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"  # config/urls.py
 
 # Sign-in throttling (django-axes), at /login/ and the admin's login: after 5 failures for
@@ -243,6 +245,8 @@ EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="roadmaps@localhost")
+# Absolute links in e-mails (invitations, password reset, reminders): where people open the site.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Celery: Redis in production; `make run` without Redis runs tasks in-process.
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
