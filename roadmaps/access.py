@@ -27,6 +27,10 @@ from .models import (
 )
 
 
+# a school programme's content is edited only in these statuses (services/workflow.EDITABLE)
+PROGRAMME_EDITABLE = frozenset({Roadmap.Status.DRAFT, Roadmap.Status.RETURNED})
+
+
 def roadmap_filter(g: Grants) -> Q:
     municipal_readers = g.full_districts | g.curator_districts | g.director_districts
     return (
@@ -45,12 +49,15 @@ def via_roadmap(g: Grants, path: str = "roadmap") -> Q:
 
 
 def roadmap_act(g: Grants, action: str, roadmap: Roadmap) -> bool:
-    """A municipal roadmap is edited by its coordinator; a school's also by its director."""
+    """A municipal roadmap is edited by its coordinator; a school's also by its director,
+    and only while it is a draft or returned (services/workflow.py: under review, agreed or
+    approved its content is locked; «Внести изменения» reopens an approved one)."""
     if action == Action.VIEW:
         return True
     if action == Action.EDIT and roadmap.school_id is not None:
-        return (roadmap.district_id in g.coordinator_districts
-                or roadmap.school_id in g.directed_schools)
+        return roadmap.status in PROGRAMME_EDITABLE and (
+            roadmap.district_id in g.coordinator_districts
+            or roadmap.school_id in g.directed_schools)
     return roadmap.district_id in g.coordinator_districts
 
 

@@ -86,3 +86,49 @@ def _send_render(order_id: int, user_id: int | None) -> None:
     broker = getattr(settings, "CELERY_BROKER_URL", "") or render_order.app.conf.broker_url
     with render_order.app.connection_for_write(broker) as connection:
         render_order.apply_async(args=args, connection=connection, **options)
+
+
+# --- a school programme's submission: its dated PDF (roadmaps.services.workflow) ----------
+
+@shared_task(ignore_result=True, acks_late=True)
+def render_submission(submission_id: int) -> str:
+    """Render a submission's frozen content to PDF. Runs once even if delivered twice."""
+    from .models import Submission
+    from .services import workflow
+
+    claimed = Submission.objects.filter(
+        pk=submission_id, render_state=Submission.RenderState.QUEUED).update(
+        render_state=Submission.RenderState.RUNNING)
+    if not claimed:
+        return "skipped"
+    submission = Submission.objects.select_related("roadmap__district__region").get(
+        pk=submission_id)
+    try:
+        workflow.submission_render(submission=submission)
+    except Exception as exc:  # the timeline must show the failure instead of waiting forever
+        logger.exception("Не удалось сформировать PDF поданной программы %s", submission_id)
+        workflow.submission_render_failed(
+            submission_id=submission_id,
+            error=f"Не удалось сформировать PDF: {type(exc).__name__}: {exc}")
+        return "failed"
+    return "done"
+
+
+def queue_submission_render(submission_id: int) -> bool:
+    """Send the job (from `transaction.on_commit`); a broker that cannot be reached marks
+    the submission failed with a Russian reason, so the timeline offers the render again."""
+    try:
+        if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+            render_submission.apply(args=[submission_id])
+            return True
+        broker = getattr(settings, "CELERY_BROKER_URL", "") or render_submission.app.conf.broker_url
+        with render_submission.app.connection_for_write(broker) as connection:
+            render_submission.apply_async(args=[submission_id], connection=connection)
+    except (OperationalError, OSError):
+        logger.exception("Брокер задач недоступен: PDF подачи %s не поставлен в очередь",
+                         submission_id)
+        from .services import workflow
+
+        workflow.submission_render_not_queued(submission_id=submission_id)
+        return False
+    return True

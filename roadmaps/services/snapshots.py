@@ -35,3 +35,46 @@ def measure_full_snapshot(measure: Measure, responsible_ids: list[int] | None = 
 def section_snapshot(section: Section) -> dict:
     return {"id": section.pk, "number": section.number, "number_locked": section.number_locked,
             "title": section.title, "parent_id": section.parent_id, "position": section.position}
+
+
+# --- a school programme as submitted (roadmaps.services.workflow) -------------------------
+
+INDICATOR_FIELDS = ("indicator_name", "indicator_unit", "indicator_base", "indicator_target")
+
+
+def programme_snapshot(roadmap) -> dict:
+    """The whole programme as it prints, frozen into a submission: its sections (with the
+    risk direction of each) and measures in print order, every text exactly as written.
+
+    A fixed number of queries (the table's, and one for the sections' risk directions)."""
+    from ..documents.build import _responsible_label
+    from ..selectors.table import roadmap_table
+
+    risk = dict(Section.objects.filter(district_id=roadmap.district_id, roadmap=roadmap)
+                .values_list("id", "risk_factor__title"))
+    sections, measures = [], []
+    for block in roadmap_table(roadmap):
+        s = block.section
+        if s is not None:
+            sections.append({"id": s.pk, "number": s.number, "title": s.title,
+                             "parent_id": s.parent_id, "depth": block.depth,
+                             "risk_factor": risk.get(s.pk) or ""})
+        for m in block.measures:
+            measures.append({
+                "id": m.pk, "section_id": m.section_id, "number": m.number,
+                "text": m.text, "deadline_text": m.deadline_text,
+                "responsible_text": _responsible_label(m), "result": m.result,
+                "output_form": m.output_form,
+                **{f: getattr(m, f) for f in INDICATOR_FIELDS},
+            })
+    school = roadmap.school
+    return {
+        "title": roadmap.title,
+        "school": school.short_name if school else "",
+        "school_full_name": getattr(school, "full_name", "") if school else "",
+        "district": roadmap.district.name,
+        "period_start": roadmap.period_start.isoformat(),
+        "period_end": roadmap.period_end.isoformat(),
+        "sections": sections,
+        "measures": measures,
+    }
