@@ -39,9 +39,6 @@ def section_snapshot(section: Section) -> dict:
 
 # --- a school programme as submitted (roadmaps.services.workflow) -------------------------
 
-INDICATOR_FIELDS = ("indicator_name", "indicator_unit", "indicator_base", "indicator_target")
-
-
 def programme_snapshot(roadmap) -> dict:
     """The whole programme as it prints, frozen into a submission: its sections (with the
     risk direction of each) and measures in print order, every text exactly as written.
@@ -65,7 +62,7 @@ def programme_snapshot(roadmap) -> dict:
                 "text": m.text, "deadline_text": m.deadline_text,
                 "responsible_text": _responsible_label(m), "result": m.result,
                 "output_form": m.output_form,
-                **{f: getattr(m, f) for f in INDICATOR_FIELDS},
+                **{f: getattr(m, f) for f in CONTENT_FIELDS if f.startswith("indicator_")},
             })
     school = roadmap.school
     return {
