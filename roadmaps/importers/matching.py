@@ -29,3 +29,39 @@ class OrganizationMatcher:
 
     def match(self, name: str) -> object | None:
         return self.by_name.get(_norm(name))
+
+
+# Schools named as a group («Руководители ОО», «Администрация школ», «ШНОР и ШНСУ»,
+# «Образовательные организации с низкими результатами» …): such a measure concerns every
+# flagged school of the roadmap's lists (domain.md, «Measures addressed to schools as a
+# group»). Plural only: «Администрация школы» or «Образовательная организация» is one
+# school; «Руководители ММО/РМО», «центров „Точка роста“» are not schools.
+_FLAGGED = r"(?:шнор|шнсу|шссу)"
+_FLAGGED_GROUP = rf"{_FLAGGED}(?:\s*(?:и|,|/)\s*{_FLAGGED})*"
+_ORGANIZATIONS = r"(?:обще)?образовательн(?:ые|ых)\s+(?:организаци(?:и|й)|учреждени(?:я|й))"
+# after «руководители», «администрация» …: a genitive plural
+_HEADS = (r"(?:руководител(?:и|ей)|директор(?:а|ов)|администраци(?:я|и)"
+          r"|заместител(?:и|ей)\s+(?:руководител(?:ей|я)|директор(?:ов|а))(?:\s+\S+){0,4}?)")
+_HEADED = rf"{_HEADS}\s+(?:оо|оу|школ|{_ORGANIZATIONS}|{_FLAGGED_GROUP})"
+_BARE = rf"(?:оо|оу|школы|{_ORGANIZATIONS}|{_FLAGGED_GROUP})"
+# what may follow the group's name without making it something else
+_TAIL = (rf"(?:$|\s*[,(]|\s+[–—-]\s|\s+(?:с\s|района|округа|муниципалитета|города|а\s+также|и\s|в\s"
+         rf"|{_FLAGGED}|функционир|находящ|имеющ|показавш|входящ))")
+_GROUP = re.compile(rf"^(?:{_HEADED}|{_BARE}){_TAIL}")
+
+
+def names_school_group(name: str) -> bool:
+    """Is this one responsible body the schools as a group?"""
+    return bool(_GROUP.match(_norm(name)))
+
+
+def addresses_school_group(bodies: list[str]) -> bool:
+    """Does a measure whose responsible bodies are these address schools as a group?"""
+    return any(names_school_group(body) for body in bodies)
+
+
+def text_addresses_school_group(responsible_text: str) -> bool:
+    """The same for an «Ответственные» cell as written (split as the importer splits it)."""
+    from .responsible import split_responsible
+
+    return addresses_school_group(split_responsible(responsible_text))

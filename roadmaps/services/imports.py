@@ -12,6 +12,7 @@ from core import audit
 from core.models import AuditRecord
 from schools.models import District
 
+from ..importers.matching import addresses_school_group
 from ..importers.table import MAX_MEASURES, too_many_measures
 from ..models import Measure, MeasureResponsible, Roadmap, Section
 from ..numbering import Item, detect_scheme, number_roadmap
@@ -77,6 +78,7 @@ def roadmap_import(*, district: District, preview: ImportPreview, title: str,
                 district=district, roadmap=roadmap, section=section, number=p.number,
                 position=len(measures) + 1, text=p.text, deadline_text=p.deadline_text,
                 responsible_text=p.responsible_text, result=p.result, output_form=p.output_form,
+                addresses_flagged_schools=addresses_school_group(p.responsible),
                 review_notes="; ".join(p.flags),
             )
             try:

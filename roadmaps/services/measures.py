@@ -17,6 +17,7 @@ from core.models import AuditRecord
 from core.versioning import version_claim
 from schools.models import Organization
 
+from ..importers.matching import text_addresses_school_group
 from ..models import Measure, MeasureResponsible, Roadmap, Section
 from ..tree import print_order
 from .due_dates import measures_derive_deadlines
@@ -59,6 +60,7 @@ def measure_create(*, roadmap: Roadmap, acting_user, text: str, section: Section
         text=text.strip(), deadline_text=deadline_text.strip(),
         responsible_text=responsible_text.strip(), result=result.strip(),
         output_form=output_form.strip(),
+        addresses_flagged_schools=text_addresses_school_group(responsible_text),
         **{f: (indicators or {}).get(f, "").strip() for f in INDICATOR_FIELDS},
     )
     measure.full_clean()
@@ -84,6 +86,8 @@ def measure_update(*, measure: Measure, expected_version: int, acting_user, text
     anything else fixes it by hand."""
     before = measure_snapshot(measure)
     roadmap = measure.roadmap
+    if responsible_text.strip() != measure.responsible_text:  # «Руководители ОО» …
+        measure.addresses_flagged_schools = text_addresses_school_group(responsible_text)
     measure.text, measure.deadline_text = text.strip(), deadline_text.strip()
     measure.responsible_text, measure.result = responsible_text.strip(), result.strip()
     measure.output_form = output_form.strip()
@@ -101,7 +105,7 @@ def measure_update(*, measure: Measure, expected_version: int, acting_user, text
         measure.review_notes = ""
     measure.full_clean()
     fields = {f: getattr(measure, f) for f in (*CONTENT_FIELDS, "number", "number_locked",
-                                               "review_notes")}
+                                               "review_notes", "addresses_flagged_schools")}
     version_claim(measure, expected_version,
                   message="Мероприятие уже изменено другим пользователем.")
     Measure.objects.filter(pk=measure.pk).update(**fields, updated_at=timezone.now())
@@ -220,6 +224,8 @@ def measures_recreate(*, roadmap: Roadmap, snapshots: list[dict],
                     position=snap.get("position", 0), text=snap.get("text", ""),
                     deadline_text=snap.get("deadline_text", ""),
                     responsible_text=snap.get("responsible_text", ""),
+                    addresses_flagged_schools=text_addresses_school_group(
+                        snap.get("responsible_text", "")),
                     result=snap.get("result", ""), output_form=snap.get("output_form", ""),
                     review_notes=snap.get("review_notes", ""),
                     **{f: snap.get(f, "") for f in INDICATOR_FIELDS})

@@ -152,6 +152,7 @@ def roadmap_copy_forward(*, source: Roadmap, acting_user, title: str | None = No
             number=m.number, number_locked=m.number_locked, position=m.position, text=m.text,
             deadline_text=shift_years_in_text(m.deadline_text), responsible_text=m.responsible_text,
             result=m.result, output_form=m.output_form, review_notes=note,
+            addresses_flagged_schools=m.addresses_flagged_schools,
         )
         copies.append(copy)
     Measure.objects.bulk_create(copies)

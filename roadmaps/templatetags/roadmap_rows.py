@@ -52,6 +52,9 @@ def measure_row_html(measure, can_edit: bool, filtered: bool, prefix: str) -> st
         parts.extend(f"<span>{escape(name)}</span>" for name in measure.responsible_names
                      if name not in written)
         parts.append("</div>")
+    if measure.addresses_flagged_schools:
+        parts.append('<div class="orgs"><span class="group" title="Мероприятие адресовано '
+                     'школам из перечней: каждая отчитывается отдельно">все ШНОР/ШНСУ</span></div>')
     base = f"{prefix}{pk}/"
     parts.append(f'</td>\n  <td class="pre">{escape(measure.result)}</td>\n'
                  f'  <td>{escape(measure.output_form)}</td>\n  <td class="act">')
