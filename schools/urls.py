@@ -4,9 +4,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from .forms.auth import LoginForm
-from .views import imports, lists
+from .views import imports, lists, risk
 
 D = "<slug:district_slug>/"
+RF = "region/<slug:region_slug>/risk-factors/"
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(
@@ -29,4 +30,11 @@ urlpatterns = [
     path(D + "imports/school-list/", imports.school_list_import_upload, name="school_list_import"),
     path(D + "imports/school-list/<str:token>/", imports.school_list_import_preview,
          name="school_list_import_preview"),
+    # the region's risk-factor catalogue (its working group)
+    path(RF, risk.risk_factors, name="risk_factors"),
+    path(RF + "new/", risk.risk_factor_new, name="risk_factor_new"),
+    path(RF + "<int:pk>/", risk.risk_factor_row, name="risk_factor_row"),
+    path(RF + "<int:pk>/edit/", risk.risk_factor_edit, name="risk_factor_edit"),
+    path(RF + "<int:pk>/active/", risk.risk_factor_toggle, name="risk_factor_toggle"),
+    path(RF + "<int:pk>/move/", risk.risk_factor_move_view, name="risk_factor_move"),
 ]
