@@ -152,13 +152,17 @@ def test_the_content_is_locked_while_under_review_and_approved(
 
 
 def test_the_task_renders_a_dated_pdf_with_the_version(programme, director_a, coordinator_a,
-                                                       tmp_path):
+                                                       tmp_path, artifacts_dir):
     first = take(programme, director_a, "submit").submission
     assert render_submission(first.pk) == "done"
     assert render_submission(first.pk) == "skipped"  # delivered twice: rendered once
     take(programme, coordinator_a, "return_municipal", "Доработайте")
     measure = programme.measures.get()
     measure_update(measure=measure, acting_user=director_a, text="Диагностика мотивации (обновлено)",
+                   deadline_text="Октябрь 2026", responsible_text=measure.responsible_text,
+                   result=measure.result, output_form=measure.output_form,
+                   indicators={"indicator_name": measure.indicator_name, "indicator_unit": "%",
+                               "indicator_base": "35", "indicator_target": "15"},
                    expected_version=measure.version)
     second = take(programme, director_a, "submit").submission
     assert render_submission(second.pk) == "done"
@@ -178,7 +182,11 @@ def test_the_task_renders_a_dated_pdf_with_the_version(programme, director_a, co
     assert "версия № 2" in texts[1]
     assert "МКОУ Кармаклинская СОШ" in texts[0] and "Программа Кармаклинской СОШ" in texts[0]
     assert "(обновлено)" in texts[1] and "(обновлено)" not in texts[0]
+    assert "Сентябрь 2026" in texts[0] and "Октябрь 2026" in texts[1]
     assert "Целевой показатель" in texts[0]
+    # the first page as a picture, to look at (var/test-artifacts/programme-submission-*.png)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", str(tmp_path / "v2.pdf"),
+                    str(artifacts_dir / "programme-submission")], check=True)
 
 
 def test_a_failed_render_is_shown_and_may_be_retried_once(programme, director_a,
