@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -266,6 +267,10 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0,
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-order-renders": {"task": "roadmaps.tasks.requeue_stale_renders",
                                     "schedule": 120.0},
+    # deadline reminders: every hour on the hour; each region is served at 09:00 local time
+    # (monitoring.tasks)
+    "send-due-reminders": {"task": "monitoring.tasks.send_due_reminders",
+                           "schedule": crontab(minute=0)},
 }
 
 LOGGING = {
