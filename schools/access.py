@@ -127,7 +127,18 @@ register(SchoolListEntry, see=lambda g: Q(district_id__in=g.full_districts) | Q(
     organization_id__in=g.followed_schools | g.directed_schools),
     related=("school_list", "organization", "district__region"))
 register(MentorPair, see=lambda g: via_organization(g, "mentee"))
-register(RiskProfile, see=lambda g: via_organization(g, "organization"))
+def risk_profile_act(g: Grants, _action: str, obj) -> bool:
+    """A school's risk profile is chosen by its director or the district's coordinator."""
+    org = obj if isinstance(obj, Organization) else obj.organization
+    return org.district_id in g.coordinator_districts or org.pk in g.directed_schools
+
+
+def can_edit_risk_profile(user, organization: Organization) -> bool:
+    g = grants_for(user)
+    return g.superuser or risk_profile_act(g, Action.EDIT, organization)
+
+
+register(RiskProfile, see=lambda g: via_organization(g, "organization"), act=risk_profile_act)
 register(RiskProfileFactor, see=lambda g: via_organization(g, "profile__organization"))
 register(Membership, see=lambda g: Q(district_id__in=g.full_districts))
 # invitations: the inviting office's (a district's coordinators, a region's working group)
@@ -172,4 +183,5 @@ def district_role(user, district_id: int) -> str | None:
 
 
 __all__ = ["Action", "scope", "get_for_user", "get_district_for_user", "get_region_for_user",
-           "district_role", "visible_regions", "organization_filter", "FOLLOW", "DIRECT"]
+           "district_role", "can_edit_risk_profile", "visible_regions", "organization_filter",
+           "FOLLOW", "DIRECT"]
