@@ -3,7 +3,10 @@
 every download goes through a view that checks access (orders, scans)."""
 from django.urls import path
 
-from .views import home, imports, measures, orders, roadmaps, sections
+from .views import home, imports, measures, orders, programme_lists, roadmaps, sections
+from .views import comments
+from .views import programme_setup as setup
+from .views import programmes
 
 D = "<slug:district_slug>/"
 R = D + "roadmaps/<int:pk>/"
@@ -14,8 +17,11 @@ ORD = D + "orders/<int:pk>/"
 urlpatterns = [
     path("", home.home, name="home"),
     path("region/<slug:region_slug>/", home.region_detail, name="region_detail"),
+    path("region/<slug:region_slug>/programmes/", programme_lists.region_programmes,
+         name="region_programmes"),
     # roadmaps
     path(D + "roadmaps/", roadmaps.roadmap_list, name="roadmap_list"),
+    path(D + "programmes/", programme_lists.district_programmes, name="district_programmes"),
     path(D + "roadmaps/new/", roadmaps.roadmap_new, name="roadmap_new"),
     path(R, roadmaps.roadmap_detail, name="roadmap_detail"),
     path(R + "settings/", roadmaps.roadmap_settings, name="roadmap_settings"),
@@ -25,6 +31,24 @@ urlpatterns = [
     path(R + "history/<int:record_id>/restore/", measures.record_restore, name="record_restore"),
     path(R + "deadline-preview/", measures.deadline_preview, name="deadline_preview"),
     path(R + "export.xlsx", orders.roadmap_export_xlsx, name="roadmap_export_xlsx"),
+    # a school programme's cycle (services/workflow.py)
+    path(R + "transition/", programmes.programme_transition, name="programme_transition"),
+    path(R + "timeline/", programmes.programme_timeline, name="programme_timeline"),
+    path(R + "submissions/<int:number>/programme.pdf", programmes.submission_pdf,
+         name="submission_pdf"),
+    path(R + "submissions/<int:number>/render/", programmes.submission_render_retry,
+         name="submission_render_retry"),
+    path(R + "submissions/<int:number>/changes/", programmes.submission_changes,
+         name="submission_changes"),
+    # comments on a school programme and its measures
+    path(R + "comments/", comments.programme_comments, name="programme_comments"),
+    path(R + "comments/new/", comments.comment_new, name="comment_new"),
+    path(R + "comments/measures/<int:measure_pk>/", comments.comment_measure,
+         name="comment_measure"),
+    path(R + "comments/<int:comment_pk>/reply/", comments.comment_reply_view,
+         name="comment_reply"),
+    path(R + "comments/<int:comment_pk>/resolve/", comments.comment_resolve_view,
+         name="comment_resolve"),
     # measures
     path(R + "measures/new/", measures.measure_new, name="measure_new"),
     path(M, measures.measure_row, name="measure_row"),
@@ -64,6 +88,14 @@ urlpatterns = [
          name="order_scan_thumbnail"),
     path(ORD + "scan/pending/page1.png", orders.order_scan_thumbnail, {"which": "pending"},
          name="order_pending_scan_thumbnail"),
+    # setting up school programmes: for a list, the risk profile, from a template
+    path(D + "lists/<int:pk>/programmes/new/", setup.programmes_new,
+         name="programmes_new"),
+    path(D + "schools/<int:pk>/risk-profile/", setup.risk_profile_current,
+         name="risk_profile_current"),
+    path(D + "schools/<int:pk>/risk-profile/<int:year>/", setup.risk_profile,
+         name="risk_profile"),
+    path(R + "template/", setup.programme_template, name="programme_template"),
     # the district's and a school's pages (last: `<district_slug>/` catches the rest)
     path(D, home.district_detail, name="district_detail"),
     path(D + "schools/<int:pk>/", home.school_detail, name="school_detail"),
