@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from core.access import Grants, register
+from core.access import Action, Grants, register
 from roadmaps.access import visible_roadmaps
 
 from .models import Evidence, MonitoringRound, Notification, ProgressReport, ReminderSent
@@ -28,9 +28,38 @@ def report_filter(g: Grants, prefix: str = "") -> Q:
     )
 
 
-register(ProgressReport, see=report_filter,
+# who reports and who reviews (monitoring/services/progress.py): a school's report its
+# director or the district's coordinator (on the school's behalf); the office's report
+# (school empty) the coordinator; a review the coordinator or the curator of the school
+REPORT, REVIEW = "report", "review"
+
+
+def may_report(g: Grants, district_id: int, school_id: int | None) -> bool:
+    return g.superuser or district_id in g.coordinator_districts or (
+        school_id is not None and school_id in g.directed_schools)
+
+
+def may_review(g: Grants, district_id: int, school_id: int | None) -> bool:
+    return g.superuser or district_id in g.coordinator_districts or (
+        school_id is not None and district_id in g.curator_districts
+        and school_id in g.followed_schools)
+
+
+def report_act(g: Grants, action: str, report: ProgressReport) -> bool:
+    if action == REVIEW:
+        return may_review(g, report.district_id, report.school_id)
+    if action in (REPORT, Action.EDIT):
+        return may_report(g, report.district_id, report.school_id)
+    return action == Action.VIEW or report.district_id in g.coordinator_districts
+
+
+register(ProgressReport, see=report_filter, act=report_act,
          related=("measure__roadmap", "due_date", "school", "district"))
-register(Evidence, see=lambda g: report_filter(g, "report__"), related=("report",))
+register(Evidence, see=lambda g: report_filter(g, "report__"),
+         act=lambda g, action, e: action == Action.VIEW or report_act(g, action, e.report),
+         related=("report__school", "report__measure", "district"))
+
+
 def round_filter(g: Grants) -> Q:
     """The district's office and curators see its rounds; a director, the rounds that
     include its school."""
