@@ -1,10 +1,11 @@
-"""Every address of the schools app: signing in, and the coordinator's lists
-(organisations, flagged-school lists, mentor pairs, curators, list import)."""
+"""Every address of the schools app: signing in and one-time password links, the
+coordinator's lists (organisations, flagged-school lists, mentor pairs, curators, list
+import), people and invitations, the workplace switcher."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from .forms.auth import LoginForm
-from .views import imports, lists, risk
+from .views import auth, imports, lists, people, risk
 
 D = "<slug:district_slug>/"
 RF = "region/<slug:region_slug>/risk-factors/"
@@ -14,6 +15,23 @@ urlpatterns = [
         template_name="schools/login.html", authentication_form=LoginForm,
         redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # a one-time link: an invitation's, «Забыли пароль?»
+    path("password/reset/", auth.PasswordResetRequestView.as_view(), name="password_reset"),
+    path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(
+        template_name="schools/password_reset_done.html"), name="password_reset_done"),
+    path("password/reset/<uidb64>/<token>/", auth.PasswordSetView.as_view(),
+         name="password_reset_confirm"),
+    path("password/reset/done/", auth_views.PasswordResetCompleteView.as_view(
+        template_name="schools/password_reset_complete.html"), name="password_reset_complete"),
+    path("invitation/<uidb64>/<token>/", auth.InvitationAcceptView.as_view(), name="password_set"),
+    # people: a district's, a region's working group; where a person works
+    path("workplace/", people.workplace_switch, name="workplace_switch"),
+    path("workplace/choose/", people.workplace_choose, name="workplace_choose"),
+    path("region/<slug:region_slug>/members/", people.region_members_page, name="region_members"),
+    path("region/<slug:region_slug>/members/invitations/<int:pk>/resend/",
+         people.region_invitation_resend, name="region_invitation_resend"),
+    path("region/<slug:region_slug>/members/invitations/<int:pk>/cancel/",
+         people.region_invitation_cancel, name="region_invitation_cancel"),
     path(D + "organizations/", lists.organization_list, name="organization_list"),
     path(D + "organizations/new/", lists.organization_form, name="organization_new"),
     path(D + "organizations/<int:pk>/edit/", lists.organization_form, name="organization_edit"),
@@ -27,6 +45,11 @@ urlpatterns = [
     path(D + "lists/entries/<int:pk>/remove/", lists.entry_remove, name="entry_remove"),
     path(D + "mentors/", lists.mentor_pairs, name="mentor_pairs"),
     path(D + "curators/", lists.curators, name="curators"),
+    path(D + "people/", people.district_people_page, name="district_people"),
+    path(D + "people/invitations/<int:pk>/resend/", people.district_invitation_resend,
+         name="district_invitation_resend"),
+    path(D + "people/invitations/<int:pk>/cancel/", people.district_invitation_cancel,
+         name="district_invitation_cancel"),
     path(D + "imports/school-list/", imports.school_list_import_upload, name="school_list_import"),
     path(D + "imports/school-list/<str:token>/", imports.school_list_import_preview,
          name="school_list_import_preview"),

@@ -11,7 +11,8 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"Неизвестный часовой пояс: {value}")
 
 
-RESERVED_SLUGS = frozenset({"admin", "login", "logout", "region", "static", "media", "api"})
+RESERVED_SLUGS = frozenset({"admin", "login", "logout", "region", "static", "media", "api",
+                            "password", "invitation", "workplace"})
 
 
 def validate_district_slug(value: str) -> None:
