@@ -272,6 +272,8 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {"task": "monitoring.tasks.send_due_reminders",
                            "schedule": crontab(minute=0)},
 }
+# the queue of the reminder jobs of each district (empty: Celery's default queue)
+REMINDER_QUEUE = env.str("REMINDER_QUEUE", default="")
 
 LOGGING = {
     "version": 1,
