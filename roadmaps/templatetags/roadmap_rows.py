@@ -17,24 +17,28 @@ from django.utils.safestring import SafeString
 
 from core.templatetags.ru import ru_date
 
+from .comments import comment_button, row_comments
+
 register = template.Library()
 
 
-def row_settings(context) -> tuple[bool, bool, str]:
-    """(may edit, a filter is on, the measures' address prefix) from a table's context."""
+def row_settings(context) -> tuple:
+    """(may edit, a filter is on, the measures' address prefix, a school programme's
+    comment counts) from a table's context."""
     filters = context.get("filters")
     links = context.get("links") or {}
     return (bool(context.get("can_edit")), bool(filters and filters.active),
-            escape(links.get("measures", "")))
+            escape(links.get("measures", "")), row_comments(context))
 
 
-def measure_row_html(measure, can_edit: bool, filtered: bool, prefix: str) -> str:
+def measure_row_html(measure, can_edit: bool, filtered: bool, prefix: str,
+                     comments=None) -> str:
     """One `<tr>` of the table (ending with a newline), `prefix` already escaped."""
     pk = str(measure.pk)
     n = escape(measure.number)
     review = measure.needs_review
     parts = [f'<tr id="measure-{pk}" class="measure{" needs-review" if review else ""}">\n'
-             f'  <td class="num">{n}</td>\n'
+             f'  <td class="num">{n}{comment_button(measure, comments)}</td>\n'
              f'  <td class="text pre">{escape(measure.text)}']
     if measure.review_notes:
         parts.append(f'<div class="note">{escape(measure.review_notes)}</div>')
