@@ -41,6 +41,19 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+# e-mail: a local catcher (manage.py mail_catcher) keeps every message in var/mail/*.eml
+MAIL_PORT=${MAIL_PORT:-1025}
+mail_note="var/mail/ (каждое письмо — файл .eml, о каждом — строка здесь)"
+if (exec 3<>"/dev/tcp/127.0.0.1/${MAIL_PORT}") 2>/dev/null; then
+  export EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+  mail_note="порт ${MAIL_PORT} занят, письма печатаются здесь, в консоли (другой порт: MAIL_PORT=…)"
+else
+  export EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend EMAIL_HOST=127.0.0.1
+  export EMAIL_PORT=${MAIL_PORT} EMAIL_USE_TLS=0 EMAIL_HOST_USER= EMAIL_HOST_PASSWORD=
+  .venv/bin/python manage.py mail_catcher --port "${MAIL_PORT}" &
+  pids+=($!)
+fi
+
 if ((use_celery)); then
   .venv/bin/celery -A config worker --pool=solo --loglevel=warning &
   pids+=($!)
@@ -48,6 +61,7 @@ if ((use_celery)); then
   pids+=($!)
 fi
 echo
+echo "» Письма: ${mail_note}"
 echo "» Откройте http://127.0.0.1:8000/ — остановка: Ctrl-C"
 .venv/bin/python manage.py runserver 127.0.0.1:8000 --noreload &
 pids+=($!)
