@@ -40,11 +40,17 @@ class MeasureForm(CleanTextMixin, NumberMixin, forms.Form):
                              widget=forms.Textarea(attrs=TEXTAREA))
     output_form = forms.CharField(label="Форма", max_length=500, required=False)
     clear_review = forms.BooleanField(label="Проверено, снять замечания", required=False)
+    # a school programme's target indicator: only where the section is a risk direction
+    indicator_name = forms.CharField(label="Целевой показатель", max_length=500, required=False)
+    indicator_unit = forms.CharField(label="Единица", max_length=60, required=False)
+    indicator_base = forms.CharField(label="Базовое значение", max_length=60, required=False)
+    indicator_target = forms.CharField(label="Целевое значение", max_length=60, required=False)
 
     def __init__(self, *args, organizations: list[Organization] | None = None,
-                 editing: bool = False, **kwargs):
+                 editing: bool = False, indicators: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.editing = editing
+        self.indicators = indicators  # shown and saved only then; otherwise kept as they are
         self.organizations = organizations or []
         ids = [o.pk for o in self.organizations]
         self.fields["responsible"].queryset = Organization.objects.filter(pk__in=ids)
@@ -66,7 +72,17 @@ class MeasureForm(CleanTextMixin, NumberMixin, forms.Form):
         d = self.cleaned_data
         return {"text": d["text"], "deadline_text": d["deadline_text"],
                 "responsible_text": d["responsible_text"], "result": d["result"],
-                "output_form": d["output_form"], "responsible": d["responsible"]}
+                "output_form": d["output_form"], "responsible": d["responsible"],
+                "indicators": {f: d[f] for f in INDICATORS} if self.indicators else None}
+
+
+INDICATORS = ("indicator_name", "indicator_unit", "indicator_base", "indicator_target")
+
+
+def shows_indicators(roadmap: Roadmap, section: Section | None) -> bool:
+    """A measure of a school programme whose section is a risk direction has a target
+    indicator."""
+    return bool(roadmap.school_id and section is not None and section.risk_factor_id)
 
 
 class SectionForm(CleanTextMixin, NumberMixin, forms.Form):

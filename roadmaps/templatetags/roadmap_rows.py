@@ -31,6 +31,17 @@ def row_settings(context) -> tuple:
             escape(links.get("measures", "")), row_comments(context))
 
 
+def indicator_text(measure) -> str:
+    """«Доля обучающихся с рисками учебной неуспешности: 12 % → 5 %»."""
+    unit = measure.indicator_unit.strip()
+
+    def value(v: str) -> str:
+        return f"{v} {unit}".strip() if v else "—"
+
+    values = f"{value(measure.indicator_base)} → {value(measure.indicator_target)}"
+    return f"{measure.indicator_name}: {values}" if measure.indicator_name else values
+
+
 def measure_row_html(measure, can_edit: bool, filtered: bool, prefix: str,
                      comments=None) -> str:
     """One `<tr>` of the table (ending with a newline), `prefix` already escaped."""
@@ -60,8 +71,10 @@ def measure_row_html(measure, can_edit: bool, filtered: bool, prefix: str,
         parts.append('<div class="orgs"><span class="group" title="Мероприятие адресовано '
                      'школам из перечней: каждая отчитывается отдельно">все ШНОР/ШНСУ</span></div>')
     base = f"{prefix}{pk}/"
-    parts.append(f'</td>\n  <td class="pre">{escape(measure.result)}</td>\n'
-                 f'  <td>{escape(measure.output_form)}</td>\n  <td class="act">')
+    parts.append(f'</td>\n  <td class="pre">{escape(measure.result)}')
+    if measure.indicator_name or measure.indicator_target:
+        parts.append(f'<div class="indicator">{escape(indicator_text(measure))}</div>')
+    parts.append(f'</td>\n  <td>{escape(measure.output_form)}</td>\n  <td class="act">')
     if can_edit:
         parts.append(f'<button class="ib i-edit" hx-get="{base}edit/" '
                      f'title="Изменить мероприятие {n}"></button>')

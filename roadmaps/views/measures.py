@@ -14,7 +14,7 @@ from core.models import AuditRecord
 from core.versioning import StaleVersion, version_conflict
 
 from ..deadlines import parse_deadline
-from ..forms.editing import MeasureForm, MoveForm
+from ..forms.editing import INDICATORS, MeasureForm, MoveForm, shows_indicators
 from ..models import DeadlineKind, Measure, Section
 from ..selectors import table as table_selectors
 from ..services import measures as measure_services
@@ -52,7 +52,8 @@ def _initial(measure) -> dict:
             "text": measure.text, "deadline_text": measure.deadline_text,
             "responsible_text": measure.responsible_text, "result": measure.result,
             "output_form": measure.output_form,
-            "responsible": list(measure.responsible_ids)}
+            "responsible": list(measure.responsible_ids),
+            **{f: getattr(measure, f) for f in INDICATORS}}
 
 
 @login_required
@@ -67,10 +68,13 @@ def measure_edit(request, district_slug: str, pk: int):
     measure = table_selectors.measure_for_row(edit_measure(request, district_slug, pk))
     roadmap = measure.roadmap
     organizations = table_selectors.district_responsibles(roadmap)
+    indicators = shows_indicators(roadmap, measure.section)
     if request.method != "POST":
-        form = MeasureForm(initial=_initial(measure), organizations=organizations)
+        form = MeasureForm(initial=_initial(measure), organizations=organizations,
+                           indicators=indicators)
         return render_fragment(request, ROW_FORM, _form_context(request, roadmap, form, measure))
-    form = MeasureForm(request.POST, organizations=organizations, editing=True)
+    form = MeasureForm(request.POST, organizations=organizations, editing=True,
+                       indicators=indicators)
     if form.is_valid():
         number = form.number_change()
         try:
@@ -104,6 +108,8 @@ def _conflict(request, form, current):
          ", ".join(current.responsible_names)),
         ("Результат, показатель", mine["result"], current.result),
         ("Форма", mine["output_form"], current.output_form),
+        *((form.fields[f].label, mine[f], getattr(current, f)) for f in INDICATORS
+          if form.indicators),
     ]
     conflict = version_conflict(title=f"Мероприятие {current.number} уже изменено",
                                 current=current, rows=rows)
@@ -123,7 +129,8 @@ def measure_new(request, district_slug: str, pk: int):
         if section is None:
             raise Http404("Не найдено")
     organizations = table_selectors.district_responsibles(roadmap)
-    form = MeasureForm(request.POST or None, organizations=organizations)
+    form = MeasureForm(request.POST or None, organizations=organizations,
+                       indicators=shows_indicators(roadmap, section))
     if request.method == "POST" and form.is_valid():
         try:
             measure = measure_services.measure_create(roadmap=roadmap, acting_user=request.user,
