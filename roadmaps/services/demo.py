@@ -6,7 +6,9 @@ from datetime import date
 
 from django.db import transaction
 
+from roadmaps.services.demo_programmes import seed_programmes
 from roadmaps.services.measures import measure_create
+from roadmaps.services.programme_demo import programmes_demo
 from roadmaps.services.roadmaps import roadmap_create
 from roadmaps.services.sections import section_create
 from schools.models import District, Organization, Role, SchoolList, SchoolListEntry
@@ -70,7 +72,10 @@ def seed_demo() -> list[DemoLogin]:
     for district, fill in ((main, _fill_district), (other, _fill_other)):
         if not Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL).exists():
             fill(district)
-    return _ensure_people(main, other)
+    programmes_demo(district=main)  # programmes created for the lists, a risk profile
+    logins = _ensure_people(main, other)
+    seed_programmes(main, other)  # programmes in every state of the cycle (queues, chart)
+    return logins
 
 
 def _fill_district(district: District) -> None:
