@@ -12,7 +12,12 @@ from roadmaps.models import DueDate, Roadmap
 from roadmaps.services.measures import measure_create
 from roadmaps.services.sections import section_create
 from schools.models import Organization, SchoolList
-from tests.factories import OrganizationFactory, RoadmapFactory, SchoolListEntryFactory
+from tests.factories import (
+    OrganizationFactory,
+    RoadmapFactory,
+    SchoolListEntryFactory,
+    SchoolListFactory,
+)
 
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]"
        b"/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
@@ -25,8 +30,9 @@ def d(day: date) -> str:
 
 
 def flag(school: Organization, year: int, kind=SchoolList.Kind.LOW_RESULTS):
-    return SchoolListEntryFactory(school_list__district=school.district, school_list__year=year,
-                                  school_list__kind=kind, organization=school)
+    school_list = (SchoolList.objects.filter(district=school.district, year=year, kind=kind).first()
+                   or SchoolListFactory(district=school.district, year=year, kind=kind))
+    return SchoolListEntryFactory(school_list=school_list, organization=school)
 
 
 def progress_world(district, school, coordinator, *, sections: int = 1, per_section: int = 3,
