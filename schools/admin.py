@@ -6,6 +6,7 @@ from core.admin import CleanTextAdmin
 
 from .models import (
     District,
+    Invitation,
     Membership,
     MentorPair,
     Organization,
@@ -154,3 +155,20 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name"]
     autocomplete_fields = ["user", "district", "organization", "region"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are sent from the people pages (/<district>/people/, /region/<slug>/members/):
+    here they are only looked up."""
+
+    list_display = ["email", "role", "district", "organization", "region", "invited_by",
+                    "sent_at", "accepted_at"]
+    list_filter = ["role", ("accepted_at", admin.EmptyFieldListFilter)]
+    search_fields = ["email", "user__last_name"]
+    list_select_related = ["district", "organization", "region", "invited_by"]
+    readonly_fields = ["email", "role", "district", "organization", "region", "user",
+                       "invited_by", "sent_at", "accepted_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -357,3 +357,20 @@ def test_the_members_page_query_count_does_not_grow_with_members(client_for, lea
     small = _queries(client, _members(region))
     add(45)
     assert _queries(client, _members(region)) == small
+
+
+def test_the_district_page_links_the_coordinator_to_the_people(client_for, coordinator_a,
+                                                               curator_a, district_a):
+    url = reverse("district_detail", args=[district_a.slug])
+    assert _people(district_a) in client_for(coordinator_a).get(url).content.decode()
+    assert _people(district_a) not in client_for(curator_a).get(url).content.decode()
+
+
+def test_the_admin_lists_invitations_read_only(client_for, district_a, school_a, coordinator_a,
+                                               mail_server):
+    invitation_create_for_district(district=district_a, email="d@school.ru", role=Role.DIRECTOR,
+                                   school=school_a, acting_user=coordinator_a)
+    client = client_for(UserFactory(email="root@example.ru", is_superuser=True, is_staff=True))
+    page = client.get(reverse("admin:schools_invitation_changelist"))
+    assert page.status_code == 200 and "d@school.ru" in page.content.decode()
+    assert client.get(reverse("admin:schools_invitation_add")).status_code == 403
