@@ -232,9 +232,12 @@ def _digests(rows, stage_for, *, skip_done: bool, curators_stage: str,
         concerned = schools_of.get(measure_id, frozenset())
         open_schools = [s for s in sorted(concerned) if (due_id, s) not in done]
         for school_id in open_schools:
-            reached = directors.get(school_id) or coordinators.get(district_id, [])
-            for person in reached:
-                give(person, item, school_id)
+            if directors.get(school_id):
+                for person in directors[school_id]:
+                    give(person, item, None)  # a director's own school goes without saying
+            else:
+                for person in coordinators.get(district_id, []):
+                    give(person, item, school_id)
             if stage == curators_stage:
                 for person in curators.get(school_id, []):
                     give(person, item, school_id)

@@ -8,7 +8,13 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from monitoring.models import PersonSettings, ProgressReport, Stage
-from monitoring.selectors.reminders import as_contract, number_key, reminders_for_day, stage_days, stage_of
+from monitoring.selectors.reminders import (
+    as_contract,
+    number_key,
+    reminders_for_day,
+    stage_days,
+    stage_of,
+)
 from roadmaps.models import DueDate, MeasureResponsible, Roadmap
 from schools.models import Organization, Role, SchoolList
 from schools.services.memberships import membership_grant
