@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from roadmaps.services.demo_programmes import seed_programmes
 from roadmaps.services.measures import measure_create
 from roadmaps.services.programme_demo import programmes_demo
 from roadmaps.services.roadmaps import roadmap_create
@@ -72,7 +73,9 @@ def seed_demo() -> list[DemoLogin]:
         if not Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL).exists():
             fill(district)
     programmes_demo(district=main)  # programmes created for the lists, a risk profile
-    return _ensure_people(main, other)
+    logins = _ensure_people(main, other)
+    seed_programmes(main, other)  # programmes in every state of the cycle (queues, chart)
+    return logins
 
 
 def _fill_district(district: District) -> None:

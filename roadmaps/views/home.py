@@ -36,7 +36,7 @@ def status_chart(rows: list[programmes.DistrictStatusRow]) -> str:
         [(row.district.name, row.by_cycle()) for row in rows if row.total],
         programmes.status_series(),
         title="Программы школ по статусам",
-        width=1040,
+        width=800,  # px; scaled down to the paper's width in print
         empty_text="Программ школ пока нет",
     )
     return mark_safe(svg)  # noqa: S308 - core.charts escapes every text it draws
