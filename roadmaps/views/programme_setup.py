@@ -8,6 +8,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -134,9 +135,13 @@ def risk_profile(request, district_slug: str, pk: int, year: int):
         status = 422
         if form.is_valid():
             try:
-                saved = risk_profile_save(organization=school, year=year, chosen=form.chosen(),
-                                          expected_version=form.cleaned_data["version"],
-                                          acting_user=request.user)
+                with transaction.atomic():  # the profile and its programmes' sections, or neither
+                    saved = risk_profile_save(organization=school, year=year,
+                                              chosen=form.chosen(),
+                                              expected_version=form.cleaned_data["version"],
+                                              acting_user=request.user)
+                    synced = programme_services.programme_sections_sync(profile=saved.profile,
+                                                                        user=request.user)
             except StaleVersion as stale:
                 conflict, status = _profile_conflict(form, stale.current, page), 409
                 data = request.POST.copy()
@@ -146,7 +151,7 @@ def risk_profile(request, district_slug: str, pk: int, year: int):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                _report_saved(request, saved)
+                _report_saved(request, synced)
                 return redirect("risk_profile", school.district.slug, school.pk, year)
     return render(request, "roadmaps/risk_profile.html", {
         "district": school.district, "school": school, "year": year, "page": page,
@@ -155,8 +160,7 @@ def risk_profile(request, district_slug: str, pk: int, year: int):
     }, status=status)
 
 
-def _report_saved(request, saved) -> None:
-    synced = programme_services.programme_sections_sync(profile=saved.profile, user=request.user)
+def _report_saved(request, synced) -> None:
     messages.success(request, "Рисковый профиль сохранён.")
     if synced.added:
         titles = {}

@@ -114,6 +114,9 @@ def test_another_district_and_another_school_get_404(
     wrong = reverse("risk_profile", args=[school_b.district.slug, school_a.pk, 2026])
     assert client_for(coordinator_b).get(wrong).status_code == 404
     assert client_for(director_a).get(url(body_a)).status_code == 404
+    current = reverse("risk_profile_current", args=[school_a.district.slug, other_school_a.pk])
+    assert client_for(director_a).get(current).status_code == 404
+    assert client_for(coordinator_b).get(current).status_code == 404
     assert not RiskProfile.objects.exists()
 
 
