@@ -44,8 +44,11 @@ def block_context(request, roadmap: Roadmap, **extra) -> dict:
 
 
 def _block(request, roadmap: Roadmap, *, status: int = 200, retarget: bool = False,
-           badges=(), **extra) -> HttpResponse:
-    html = render_to_string(BLOCK, block_context(request, roadmap, **extra), request=request)
+           badges=(), all_badges: bool = False, **extra) -> HttpResponse:
+    ctx = block_context(request, roadmap, **extra)
+    html = render_to_string(BLOCK, ctx, request=request)
+    if all_badges:  # every measure with a thread: their counts may have changed
+        badges = [g.measure.pk for g in ctx["block"].groups if g.measure]
     html += _badges(roadmap, badges)
     response = HttpResponse(html, status=status)
     if retarget:  # the request targeted its own form: the answer is the whole block
@@ -80,7 +83,7 @@ def programme_comments(request, district_slug: str, pk: int):
     roadmap = _programme(request, district_slug, pk)
     if not request.htmx:
         return _back(roadmap)
-    return _block(request, roadmap)
+    return _block(request, roadmap, all_badges=True)
 
 
 @login_required
@@ -167,12 +170,12 @@ def _measure_row(request, roadmap: Roadmap, measure: Measure, form=None, *, stat
     ctx = {"district": roadmap.district, "roadmap": roadmap, "measure": measure,
            "block": comment_block(request.user, roadmap, measure=measure),
            "form": form or CommentForm()}
-    html = render_to_string(ROW, ctx, request=request)
-    if created:  # the programme's block and the row's count follow at once
-        html += render_to_string(BLOCK, {**block_context(request, roadmap), "oob": True},
-                                 request=request)
-        html += _badges(roadmap, [measure.pk])
-    return HttpResponse(html, status=status)
+    response = HttpResponse(render_to_string(ROW, ctx, request=request), status=status)
+    if created:
+        # the programme's block reloads itself (and the rows' counts with it): a reply of
+        # table rows and other elements together is not parsed reliably by the browser
+        response["HX-Trigger"] = "comments-changed"
+    return response
 
 
 @login_required
