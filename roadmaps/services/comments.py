@@ -104,3 +104,40 @@ def comment_resolve(*, comment: Comment, acting_user) -> Comment:
     root.resolved_by = acting_user
     root.save(update_fields=["resolved_at", "resolved_by"])
     return root
+
+
+def comments_seed_demo(*, district) -> int:
+    """Demo threads on single measures of the district's school programmes (the workflow's
+    demo leaves comments on whole programmes): one open, one answered «Исправлено» and
+    resolved. A district that has measure comments already is left alone; returns how
+    many comments were added."""
+    from django.contrib.auth import get_user_model
+
+    if Comment.objects.filter(district=district, measure__isnull=False).exists():
+        return 0
+    people = {u.email: u for u in get_user_model().objects.filter(
+        email__in=["rrg@tomsk.demo", "coordinator@molchanovo.demo", "director@shubino.demo",
+                   "director@novoyarkovo.demo"])}
+    added = 0
+    plan = [
+        ("Шубинская", "rrg@tomsk.demo", "Базовое значение показателя не указано: сколько "
+         "обучающихся с рисками учебной неуспешности в школе сейчас?", "director@shubino.demo",
+         "по итогам I четверти — 18 %, целевое значение 10 % к маю", True),
+        ("Новоярковская", "coordinator@molchanovo.demo", "Сроки «ежеквартально» для "
+         "маршрутов: укажите, кто и когда подводит итоги за четверть.", None, "", False),
+    ]
+    for school_word, author, text, replier, answer, resolve in plan:
+        measure = (Measure.objects.filter(district=district, roadmap__school__short_name__contains=school_word)
+                   .select_related("roadmap").order_by("roadmap_id", "position", "id").first())
+        if measure is None or author not in people:
+            continue
+        root = comment_create(roadmap=measure.roadmap, measure=measure, acting_user=people[author],
+                              text=text)
+        added += 1
+        if replier in people:
+            root.roadmap = measure.roadmap
+            comment_reply(parent=root, acting_user=people[replier], text=answer, fixed=True)
+            added += 1
+        if resolve:
+            comment_resolve(comment=root, acting_user=people[author])
+    return added

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from roadmaps.services.comments import comments_seed_demo
 from roadmaps.services.demo_programmes import seed_programmes
 from roadmaps.services.measures import measure_create
 from roadmaps.services.programme_demo import programmes_demo
@@ -13,6 +14,7 @@ from roadmaps.services.roadmaps import roadmap_create
 from roadmaps.services.sections import section_create
 from schools.models import District, Organization, Role, SchoolList, SchoolListEntry
 from schools.services.districts import district_get_or_create
+from schools.services.invitations import people_seed_demo
 from schools.services.memberships import curator_assign_schools, membership_grant
 from schools.services.regions import region_get_or_create
 from schools.services.users import user_get_or_create
@@ -75,6 +77,8 @@ def seed_demo() -> list[DemoLogin]:
     programmes_demo(district=main)  # programmes created for the lists, a risk profile
     logins = _ensure_people(main, other)
     seed_programmes(main, other)  # programmes in every state of the cycle (queues, chart)
+    comments_seed_demo(district=main)  # threads on single measures of the programmes
+    people_seed_demo(region=region, district=main)  # a working-group lead, a pending invitation
     return logins
 
 
