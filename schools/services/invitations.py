@@ -232,3 +232,24 @@ def invitations_accept(*, user: User) -> int:
     accepted. Returns how many."""
     return Invitation.objects.filter(user=user, accepted_at__isnull=True).update(
         accepted_at=timezone.now())
+
+
+def people_seed_demo(*, region: Region, district: District) -> None:
+    """Demo rows (`seed_demo`): the region's first working-group member leads the group
+    (invites members), and one director's invitation waits on the district's people page.
+    Idempotent; sends no e-mail."""
+    Membership.objects.filter(
+        pk__in=Membership.objects.filter(region=region, role=Role.REGIONAL)
+        .order_by("pk").values("pk")[:1]).update(is_lead=True)
+    email = "director-invited@roadmaps.demo"
+    if Invitation.objects.filter(email=email).exists():
+        return
+    school = (Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL)
+              .exclude(memberships__role=Role.DIRECTOR).order_by("short_name").first())
+    coordinator = (User.objects.filter(memberships__district=district,
+                                       memberships__role=Role.COORDINATOR).order_by("pk").first())
+    if school is None or coordinator is None:
+        return
+    _invite(email=email, role=Role.DIRECTOR, district=district, organization=school, region=None,
+            schools=[], first_name="Ольга", last_name="Седова", middle_name="Петровна",
+            acting_user=coordinator)
