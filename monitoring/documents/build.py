@@ -23,6 +23,7 @@ def summary_chart_svg(figures: RoundFigures, *, width: int = 640) -> str:
 
 
 def _row(name: str, f) -> SummaryRow:
+    name = name.replace("№ ", "№\u00a0")  # «№ 1» never breaks across lines
     return SummaryRow(school=name, due=f.due, reported=f.reported, done=f.done, overdue=f.overdue)
 
 
