@@ -125,8 +125,9 @@ def _report_form(report: ProgressReport | None, data=None, files=None) -> Report
 
 
 def _review_form(report: ProgressReport | None, data=None) -> ReviewForm:
-    return ReviewForm(data, initial={"version": report.version if report else None,
-                                     "decision": ACCEPT})
+    # ids of its own: the report form on the same page has a «comment» too
+    return ReviewForm(data, auto_id="review_%s",
+                      initial={"version": report.version if report else None, "decision": ACCEPT})
 
 
 def _render_report(request, ctx, *, form=None, review_form=None, conflict=None, status=200):
