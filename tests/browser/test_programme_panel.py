@@ -77,3 +77,27 @@ def test_the_panel_for_each_role_and_the_timeline(page, live_server, sign_in, pr
     programme.refresh_from_db()
     assert programme.status == Roadmap.Status.RETURNED
     assert [s.name for s in workflow.allowed_transitions(regional_member, programme)] == []
+
+
+def test_a_second_tab_is_refused_in_russian_where_the_person_looks(
+        page, live_server, sign_in, programme, director_a, artifacts_dir):
+    """The page was opened while a draft; meanwhile the programme was submitted (another tab):
+    an edit is refused in the editor's notice, a second «Подать» in the panel."""
+    address = f"{live_server.url}/{programme.district.slug}/roadmaps/{programme.pk}/"
+    sign_in(page, director_a.email)
+    page.goto(address)
+    expect(page.get_by_role("button", name="Подать на рассмотрение")).to_be_visible()
+    workflow.transition_apply(roadmap=programme, user=director_a, name="submit",
+                              expected_status=Roadmap.Status.DRAFT)
+
+    page.get_by_title("Изменить раздел 1").click()
+    expect(page.locator("#notice")).to_contain_text("Недостаточно прав для этого действия.")
+
+    page.get_by_role("button", name="Подать на рассмотрение").click()
+    panel = page.locator("#programme-panel")
+    expect(panel.locator(".form-error")).to_contain_text(
+        "Программа уже в статусе «на рассмотрении муниципалитета»")
+    expect(panel.locator(".form-error")).to_contain_text("Обновите страницу")
+    expect(panel.get_by_role("button", name="Подать на рассмотрение")).to_have_count(0)
+    page.screenshot(path=artifacts_dir / "programme_panel_stale_second_tab.png")
+    assert programme.transitions.count() == 1 and programme.submissions.count() == 1
