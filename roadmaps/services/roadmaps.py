@@ -138,7 +138,8 @@ def roadmap_copy_forward(*, source: Roadmap, acting_user, title: str | None = No
     for s in print_order(old_sections):
         copy = Section(district_id=district_id, roadmap=roadmap,
                        parent=new_sections.get(s.parent_id), number=s.number,
-                       number_locked=s.number_locked, title=s.title, position=s.position)
+                       number_locked=s.number_locked, title=s.title, position=s.position,
+                       risk_factor_id=s.risk_factor_id)
         copy.save()
         new_sections[s.id] = copy
 
@@ -153,6 +154,8 @@ def roadmap_copy_forward(*, source: Roadmap, acting_user, title: str | None = No
             deadline_text=shift_years_in_text(m.deadline_text), responsible_text=m.responsible_text,
             result=m.result, output_form=m.output_form, review_notes=note,
             addresses_flagged_schools=m.addresses_flagged_schools,
+            indicator_name=m.indicator_name, indicator_unit=m.indicator_unit,
+            indicator_base=m.indicator_base, indicator_target=m.indicator_target,
         )
         copies.append(copy)
     Measure.objects.bulk_create(copies)

@@ -78,6 +78,9 @@ def programmes_new(request, district_slug: str, pk: int):
     ctx = {"district": school_list.district, "school_list": school_list, "form": form,
            "plan": plan, "period": period, "creates": sum(1 for r in plan if r.creates)}
     if request.htmx and request.method == "GET":
+        # the preview is where the person looks while typing: the period's error shows there
+        ctx["preview_errors"] = [e for field in ("period_start", "period_end")
+                                 for e in form.errors.get(field, [])]
         return render(request, PREVIEW, ctx)
     return render(request, "roadmaps/programme_new.html", ctx, status=status)
 

@@ -121,3 +121,15 @@ def test_the_indicator_reads_as_a_sentence():
     assert indicator_text(M) == "Доля: — → 5 %"
     M.indicator_name, M.indicator_unit, M.indicator_base = "", "", "3"
     assert indicator_text(M) == "3 → 5"
+
+
+@pytest.mark.django_db
+def test_next_years_copy_keeps_the_risk_directions_and_indicators(measure, risk_section,
+                                                                  director_a):
+    from roadmaps.services.roadmaps import roadmap_copy_forward
+
+    Measure.objects.filter(pk=measure.pk).update(**INDICATOR)
+    copy = roadmap_copy_forward(source=measure.roadmap, acting_user=director_a)
+    copied = Measure.objects.select_related("section").get(roadmap=copy)
+    assert copied.section.risk_factor_id == risk_section.risk_factor_id
+    assert (copied.indicator_base, copied.indicator_target) == ("12", "5")

@@ -63,6 +63,9 @@ def test_the_preview_follows_the_period_with_htmx(client_for, coordinator_a, sch
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
     assert "Программа помощи МКОУ Кармаклинская СОШ на 2026–2027 годы" in html
+    wrong = client_for(coordinator_a).get(new_url(school_list), {**FORM, "period_end": "01.01.2025"},
+                                          HTTP_HX_REQUEST="true").content.decode()
+    assert "Конец периода раньше его начала. Показан период по умолчанию." in wrong
 
 
 @pytest.mark.django_db
