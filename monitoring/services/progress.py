@@ -17,7 +17,7 @@ from core import audit
 from core.models import AuditRecord
 from core.versioning import version_claim
 from roadmaps.models import DueDate
-from schools.models import Organization
+from schools.models import District, Organization
 
 from ..models import ProgressReport
 from ..selectors.addressees import addressed_schools
@@ -119,3 +119,54 @@ def report_review(*, report: ProgressReport, acting_user, decision: str, comment
                  action=AuditRecord.Action.STATUS, target=report, before=before,
                  after=report_snapshot(report), roadmap_id=report.measure.roadmap_id)
     return report
+
+
+DEMO_LINK = "https://karmakly-school.example.ru/shnor/analiz-vpr"
+
+
+def progress_seed_demo() -> None:
+    """Demo rows (`manage.py seed_demo`): in Молчановский район, reports on the measure
+    addressed to «Руководители ОО» (one accepted, one waiting, one returned with a comment)
+    and the office's report on a measure of its own; a second run adds nothing."""
+    from django.contrib.auth import get_user_model
+
+    from roadmaps.models import Measure
+
+    district = District.objects.filter(slug="molchanovo").first()
+    if district is None or ProgressReport.objects.filter(district=district).exists():
+        return
+    users = {u.email: u for u in get_user_model().objects.filter(email__in=[
+        "coordinator@molchanovo.demo", "director@karmakly.demo"])}
+    coordinator = users.get("coordinator@molchanovo.demo")
+    director = users.get("director@karmakly.demo")
+    group = (Measure.objects.filter(district=district, roadmap__school__isnull=True,
+                                    addresses_flagged_schools=True, due_dates__isnull=False)
+             .order_by("roadmap_id", "position").first())
+    office = (Measure.objects.filter(district=district, roadmap__school__isnull=True,
+                                     addresses_flagged_schools=False, due_dates__isnull=False,
+                                     responsible_text__icontains="Управление образования")
+              .exclude(responsible_links__organization__kind=Organization.Kind.SCHOOL)
+              .order_by("roadmap_id", "position").first())
+    if group is not None:
+        due = group.due_dates.order_by("due_on").first()
+        concerned = addressed_schools([group.id]).get(group.id, frozenset())
+        schools = list(Organization.objects.filter(id__in=concerned).order_by("short_name"))
+        for k, school in enumerate(schools):
+            who = director if school.short_name == "МКОУ Кармаклинская СОШ" and director else coordinator
+            report = report_submit(
+                due_date=due, school=school, acting_user=who, status=Status.DONE,
+                comment="Дорожная карта школы разработана и утверждена приказом директора.",
+                links=[DEMO_LINK] if k == 0 else [])
+            if k == 0:
+                report_review(report=report, acting_user=coordinator, decision=ACCEPT,
+                              expected_version=report.version)
+            elif k == 1:
+                report_review(report=report, acting_user=coordinator, decision=RETURN,
+                              comment="Приложите приказ об утверждении программы.",
+                              expected_version=report.version)
+    if office is not None and coordinator is not None:
+        due = office.due_dates.order_by("due_on").first()
+        report = report_submit(due_date=due, school=None, acting_user=coordinator,
+                               status=Status.DONE, comment="Приказ издан.")
+        report_review(report=report, acting_user=coordinator, decision=ACCEPT,
+                      expected_version=report.version)
