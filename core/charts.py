@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable, Sequence
 
 FONT_FAMILY = "'PT Sans', 'Liberation Sans', 'DejaVu Sans', sans-serif"
 TEXT_COLOUR = "#1f2933"
@@ -205,7 +205,7 @@ def stacked_bar_svg(
     plot_width = max(10.0, width - plot_x - pad - total_w)
     segments = layout(rows, series, plot_width=plot_width)
 
-    for r, (label, values) in enumerate(rows):
+    for r, (label, _values) in enumerate(rows):
         y = plot_top + r * (bar_height + gap)
         mid = y + bar_height / 2
         parts.append('<g class="chart-row">')
