@@ -44,7 +44,7 @@ def comment_button(measure, comments: tuple[str, dict[int, int]] | None) -> str:
     prefix, counts = comments
     pk = str(measure.pk)
     n = counts.get(measure.pk, 0)
-    label = f"Комментарии к мероприятию {escape(measure.number)}" + (f": открытых {n}" if n else "")
+    label = f"Комментарии к мероприятию {escape(measure.number)}"  # the count is beside it
     return (f'<div><button type="button" class="comment-link" hx-get="{prefix}{pk}/" '
             f'hx-target="closest tr" hx-swap="afterend" data-comments-for="{pk}" '
             f'title="{label}" aria-label="{label}"><span class="comment-count" id="mcc-{pk}">'

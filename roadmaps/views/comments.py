@@ -8,9 +8,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.http import HttpResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access import get_for_user

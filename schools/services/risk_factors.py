@@ -96,6 +96,7 @@ def risk_factor_rename(*, factor: RiskFactor, title: str, acting_user,
                        expected_title: str | None = None) -> RiskFactor:
     """Rename a factor; `expected_title` is the title the form was opened with: if someone
     renamed it meanwhile, the rename is refused rather than overwriting theirs."""
+    Region.objects.select_for_update().filter(pk=factor.region_id).first()  # titles: one at a time
     current = _locked(factor)
     if expected_title is not None and current.title != expected_title:
         raise StaleTitle(current)

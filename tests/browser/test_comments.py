@@ -40,6 +40,11 @@ def test_comments_on_a_programme_in_the_browser(page, browser, live_server, sign
     expect(block).to_contain_text("Мероприятие 1.2")
     expect(block).to_contain_text("1 открытое")
     expect(page.locator("tr#measure-" + str(Comment.objects.get().measure_id) + " .comment-count")).to_have_text("1")
+    # a second click on the row's button closes its comments (never two rows)
+    page.get_by_role("button", name="Комментарии к мероприятию 1.2", exact=True).click()
+    expect(page.locator("tr.comment-row")).to_have_count(0)
+    page.get_by_role("button", name="Комментарии к мероприятию 1.2", exact=True).click()
+    expect(page.locator("tr.comment-row")).to_have_count(1)
 
     # a programme-level comment; an empty one is refused next to the form
     block.get_by_role("button", name="Добавить комментарий").click()

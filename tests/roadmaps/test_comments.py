@@ -12,7 +12,12 @@ from roadmaps.selectors.comments import open_comment_counts
 from roadmaps.services.comments import comment_create, comment_reply, comment_resolve
 from schools.models import Role
 from tests.conftest import _person
-from tests.factories import MeasureFactory, RegionFactory, DistrictFactory, OrganizationFactory, RoadmapFactory
+from tests.factories import (
+    MeasureFactory,
+    OrganizationFactory,
+    RegionFactory,
+    RoadmapFactory,
+)
 
 HX = {"HTTP_HX_REQUEST": "true"}
 VIEWERS = ["director_a", "coordinator_a", "head_a", "curator_a", "regional_member"]
