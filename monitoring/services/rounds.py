@@ -9,7 +9,7 @@ from django.db import transaction
 
 from core import audit
 from core.versioning import version_claim
-from schools.models import District, Organization
+from schools.models import District, Membership, Organization, Role
 
 from ..models import MonitoringRound
 
@@ -48,7 +48,7 @@ def round_open(*, district: District, acting_user, title: str, starts_on: date, 
     round_ = MonitoringRound(district=district, title=title.strip(), starts_on=starts_on,
                              ends_on=ends_on, reports_due_on=reports_due_on,
                              created_by=acting_user)
-    round_.full_clean()
+    round_.full_clean(exclude=["created_by"])  # the system (demo data) may open one too
     round_.save()
     round_.schools.set(schools)
     audit.record(district_id=district.id, actor=acting_user, action=audit.Action.CREATE,
@@ -107,3 +107,34 @@ def round_summary_update(*, round_: MonitoringRound, acting_user, expected_versi
     audit.record(district_id=round_.district_id, actor=acting_user, action=audit.Action.UPDATE,
                  target=round_, before=before, after=audit.snapshot(round_, SUMMARY_FIELDS))
     return round_
+
+
+DEMO_ROUND = "Мониторинг IV квартала 2026 года"
+DEMO_SUMMARY = {
+    "summary_done": "Школы провели анализ результатов ВПР и ОГЭ и обновили программы помощи.\n"
+                    "Проведены родительские собрания по итогам первой четверти.",
+    "summary_problems": "Не все школы отчитались о занятиях с обучающимися группы риска.",
+    "summary_decisions": "Провести совещание с руководителями ОО до 20 декабря 2026 года.",
+}
+
+
+def rounds_seed_demo() -> None:
+    """Demo rows (`manage.py seed_demo`): a round of the fourth quarter in each demo district,
+    of its flagged schools, with the справка's sections written; a second run adds nothing."""
+    from ..selectors.rounds import default_schools
+
+    for district in District.objects.filter(slug__in=("molchanovo", "kozhevnikovo")):
+        if MonitoringRound.objects.filter(district=district, title=DEMO_ROUND).exists():
+            continue
+        ids = default_schools(district, 2026)
+        schools = list(Organization.objects.filter(district=district, id__in=ids)) or list(
+            Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL))
+        if not schools:
+            continue
+        coordinator = Membership.objects.filter(district=district, role=Role.COORDINATOR).first()
+        actor = coordinator.user if coordinator else None
+        round_ = round_open(district=district, acting_user=actor, title=DEMO_ROUND,
+                            starts_on=date(2026, 10, 1), ends_on=date(2026, 12, 31),
+                            reports_due_on=date(2027, 1, 10), schools=schools)
+        round_summary_update(round_=round_, acting_user=actor, expected_version=round_.version,
+                             **DEMO_SUMMARY)
