@@ -3,6 +3,8 @@ directors and curators), a region's working group (its lead invites members), an
 top bar's «Место работы» switcher."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -191,7 +193,9 @@ def workplace_switch(request):
     places = workplaces(request.user)
     if len(places) < 2:
         return render(request, "schools/workplace_switch_menu.html", {"places": []})
-    here = request.GET.get("here", "")  # the page under the top bar (only compared)
+    # the page under the top bar (only compared): htmx names it in HX-Current-URL, so the
+    # page itself need not print its own address (a 404 looks the same for any address)
+    here = urlsplit(request.headers.get("HX-Current-URL", "")).path
     current = current_workplace(places, chosen=request.session.get(SESSION_KEY), path=here)
     return render(request, "schools/workplace_switch_menu.html", {
         "places": places, "current": current})
