@@ -4,8 +4,8 @@ program, or read it as text) and announced with one line in the console."""
 from __future__ import annotations
 
 import email
-import logging
 import email.policy
+import logging
 import re
 import signal
 import threading
