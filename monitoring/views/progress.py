@@ -29,7 +29,8 @@ from ..selectors.progress import (
     today_in_district,
 )
 from ..services.evidence import evidence_delete as evidence_delete_service
-from ..services.progress import ACCEPT, Upload, report_review as report_review_service, report_submit
+from ..services.progress import ACCEPT, Upload, report_submit
+from ..services.progress import report_review as report_review_service
 
 
 def _district(request, slug: str) -> District:

@@ -122,9 +122,9 @@ def test_another_roadmap_is_chosen_and_an_unknown_one_is_404(client_for, coordin
     c = client_for(coordinator_a)
     html = matrix_page(c, district_a)
     assert "Прошлогодняя дорожная карта" in html  # in the chooser; the approved one shown
-    assert '<option value="%d" selected' % world.roadmap.pk in html
+    assert f'<option value="{world.roadmap.pk}" selected' in html
     chosen = c.get(f"/{district_a.slug}/monitoring/matrix/?roadmap={other.pk}").content.decode()
-    assert '<option value="%d" selected' % other.pk in chosen
+    assert f'<option value="{other.pk}" selected' in chosen
     assert c.get(f"/{district_a.slug}/monitoring/matrix/?roadmap=999999").status_code == 404
 
 

@@ -6,7 +6,6 @@ from django.test.utils import CaptureQueriesContext
 
 from monitoring.models import ProgressReport
 from roadmaps.models import DueDate
-
 from schools.models import Role
 from schools.services.memberships import membership_grant
 from tests.factories import DistrictFactory, OrganizationFactory, UserFactory
