@@ -26,7 +26,6 @@ from .models import (
     Transition,
 )
 
-
 # a school programme's content is edited only in these statuses (services/workflow.EDITABLE)
 PROGRAMME_EDITABLE = frozenset({Roadmap.Status.DRAFT, Roadmap.Status.RETURNED})
 
