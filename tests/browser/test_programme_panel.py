@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from roadmaps.models import Roadmap
 from roadmaps.services import workflow
-from roadmaps.services.measures import measure_create
+from roadmaps.services.measures import measure_create, measure_update
 from roadmaps.services.sections import section_create
 from roadmaps.tasks import render_submission
 
@@ -33,11 +33,15 @@ def programme(school_roadmap_a, coordinator_a):
     return school_roadmap_a
 
 
-def test_the_panel_for_each_role_and_the_timeline(page, live_server, sign_in, programme,
-                                                  director_a, coordinator_a, regional_member,
-                                                  artifacts_dir, django_db_blocker):
+def test_the_panel_for_each_role_and_the_timeline(browser, browser_context_args, live_server,
+                                                  sign_in, programme, director_a, coordinator_a,
+                                                  regional_member, artifacts_dir):
     address = f"{live_server.url}/{programme.district.slug}/roadmaps/{programme.pk}/"
 
+    def new_page():  # one browser context per person: nobody signs out of anybody else
+        return browser.new_context(**browser_context_args).new_page()
+
+    page = new_page()
     sign_in(page, director_a.email)
     page.goto(address)
     panel = page.locator("#programme-panel")
@@ -46,8 +50,9 @@ def test_the_panel_for_each_role_and_the_timeline(page, live_server, sign_in, pr
     panel.get_by_role("button", name="Подать на рассмотрение").click()
     expect(page.locator(".programme-panel-head .status")).to_have_text("на рассмотрении муниципалитета")
     expect(page.get_by_role("button", name="+ Раздел")).to_have_count(0)  # the content is locked
-    page.context.clear_cookies()
+    page.context.close()
 
+    page = new_page()
     sign_in(page, coordinator_a.email)
     page.goto(address)
     panel = page.locator("#programme-panel")
@@ -56,10 +61,11 @@ def test_the_panel_for_each_role_and_the_timeline(page, live_server, sign_in, pr
     page.screenshot(path=artifacts_dir / "programme_panel_coordinator_submitted.png")
     page.locator("#programme-panel").get_by_role("button", name="Направить на согласование в РРГ").click()
     expect(page.locator(".programme-panel-head .status")).to_have_text("на согласовании в РРГ")
-    page.context.clear_cookies()
+    page.context.close()
 
     submission = programme.submissions.get()
     render_submission(submission.pk)
+    page = new_page()
     sign_in(page, regional_member.email)
     page.goto(address)
     panel = page.locator("#programme-panel")
@@ -77,6 +83,24 @@ def test_the_panel_for_each_role_and_the_timeline(page, live_server, sign_in, pr
     programme.refresh_from_db()
     assert programme.status == Roadmap.Status.RETURNED
     assert [s.name for s in workflow.allowed_transitions(regional_member, programme)] == []
+
+    # the director fixes and submits again: the reviewer sees what changed
+    first = programme.measures.order_by("position").first()
+    measure_update(measure=first, acting_user=director_a, text=first.text,
+                   deadline_text="Октябрь 2026", responsible_text=first.responsible_text,
+                   result=first.result, expected_version=first.version,
+                   indicators={"indicator_name": first.indicator_name, "indicator_unit": "%",
+                               "indicator_base": "35", "indicator_target": "15"})
+    measure_create(roadmap=programme, acting_user=director_a, section=first.section,
+                   text="Индивидуальные консультации для обучающихся группы риска",
+                   deadline_text="ежемесячно", responsible_text="Педагог-психолог")
+    workflow.transition_apply(roadmap=programme, user=director_a, name="submit",
+                              expected_status=Roadmap.Status.RETURNED)
+    page.goto(f"{address}submissions/2/changes/")
+    expect(page.get_by_role("heading", name="Что изменилось в версии № 2")).to_be_visible()
+    expect(page.get_by_text("Добавлены мероприятия: 1")).to_be_visible()
+    page.screenshot(path=artifacts_dir / "programme_changes.png", full_page=True)
+    page.context.close()
 
 
 def test_a_second_tab_is_refused_in_russian_where_the_person_looks(
