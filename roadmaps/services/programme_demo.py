@@ -11,6 +11,7 @@ from schools.services.risk_profiles import risk_profile_save
 from ..models import Roadmap, Section
 from .measures import measure_create
 from .programmes import programme_sections_sync, programmes_create_for_list
+from .roadmaps import roadmap_archive
 
 YEAR = 2026
 PROFILE = {  # school → {factor position: why}
@@ -37,6 +38,43 @@ MEASURES = {  # factor position → measures (text, deadline, responsible, indic
           "ежеквартально", "Классные руководители 8–9 классов",
           ("Доля обучающихся 8–9 классов, участвующих в проектной деятельности", "%", "20", "60"))],
 }
+
+
+LAST_YEAR = {  # the demo director's school's programme of 2025, archived: a template to fill from
+    10: [("Консультации по математике для обучающихся 9 класса группы риска", "ежемесячно",
+          "Учитель математики", ("Доля выпускников 9 класса, преодолевших минимальный порог ОГЭ "
+                                  "по математике", "%", "64", "90"))],
+    11: [("Классные часы с выпускниками школы о выборе профессии", "Октябрь 2025",
+          "Классный руководитель 9 класса", ("Доля обучающихся 9 класса, определившихся с "
+                                             "дальнейшим обучением", "%", "45", "80"))],
+}
+
+
+def _fill(roadmap, measures: dict) -> None:
+    for section in Section.objects.filter(roadmap=roadmap, risk_factor__isnull=False,
+                                          measures__isnull=True).select_related("risk_factor"):
+        for text, deadline, resp, (name, unit, base, target) in measures.get(
+                section.risk_factor.position, []):
+            measure_create(roadmap=roadmap, section=section, text=text, deadline_text=deadline,
+                           responsible_text=resp, acting_user=None,
+                           indicators={"indicator_name": name, "indicator_unit": unit,
+                                       "indicator_base": base, "indicator_target": target})
+
+
+def _last_year(district, school, catalogue) -> None:
+    previous = SchoolList.objects.filter(district=district, kind=SchoolList.Kind.LOW_RESULTS,
+                                         year=YEAR - 1).first()
+    if previous is None:
+        return
+    risk_profile_save(organization=school, year=YEAR - 1, expected_version=None, acting_user=None,
+                      chosen={catalogue[10].pk: "ОГЭ-2024: 7 из 12 выпускников ниже порога.",
+                              catalogue[11].pk: "Половина 9 класса не выбрала, где учиться."})
+    result = programmes_create_for_list(school_list=previous, title_kind="Антирисковая программа",
+                                        user=None, period_start=date(YEAR - 1, 1, 1),
+                                        period_end=date(YEAR - 1, 12, 31))
+    for roadmap in result.created:
+        _fill(roadmap, LAST_YEAR)
+        roadmap_archive(roadmap=roadmap, acting_user=None)
 
 
 def programmes_demo(*, district) -> None:
@@ -66,13 +104,6 @@ def programmes_demo(*, district) -> None:
     for school in (topoli, karmakly):
         roadmap = Roadmap.objects.filter(district=district, school=school,
                                          period_start__year=YEAR).order_by("id").first()
-        if roadmap is None:
-            continue
-        for section in Section.objects.filter(roadmap=roadmap, risk_factor__isnull=False,
-                                              measures__isnull=True).select_related("risk_factor"):
-            for text, deadline, resp, (name, unit, base, target) in MEASURES.get(
-                    section.risk_factor.position, []):
-                measure_create(roadmap=roadmap, section=section, text=text, deadline_text=deadline,
-                               responsible_text=resp, acting_user=None,
-                               indicators={"indicator_name": name, "indicator_unit": unit,
-                                           "indicator_base": base, "indicator_target": target})
+        if roadmap is not None:
+            _fill(roadmap, MEASURES)
+    _last_year(district, karmakly, catalogue)
