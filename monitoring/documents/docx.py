@@ -8,6 +8,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -16,10 +17,19 @@ from roadmaps.documents import docx as order_docx
 
 from .data import SummaryDocument
 
-WIDTHS = [6, 36, 12, 12, 12, 11, 11]
+WIDTHS = [5, 24, 16, 14, 14, 14, 13]
 CHART_HEADERS = ["№", "Школа", "Выполнено", "Просрочено", "Срок не наступил или в работе",
                  "Всего"]
-CHART_WIDTHS = [6, 40, 13, 13, 16, 12]
+CHART_WIDTHS = [5, 37, 14, 14, 18, 12]
+HEADER_SIZE = Pt(10)  # the figures' headers are long words in narrow columns
+
+
+def _small_header(document) -> None:
+    """The header row of the table just added, in 10 pt (its words never break)."""
+    for cell in document.tables[-1].rows[0].cells:
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = HEADER_SIZE
 
 
 def render_summary_docx(doc: SummaryDocument) -> bytes:
@@ -49,6 +59,11 @@ def render_summary_docx(doc: SummaryDocument) -> bytes:
         rows.append((doc.total_cells(), None, True))
     order_docx._grid_table(document, list(doc.HEADERS), WIDTHS, rows,
                            centered=(0, 2, 3, 4, 5, 6))
+    _small_header(document)
+    if doc.rows:  # the total row in bold, as in the PDF
+        for cell in document.tables[-1].rows[-1].cells:
+            for run in cell.paragraphs[0].runs:
+                run.bold = True
     for note in doc.notes:
         p = para(document, note, before=2, after=6)
         for run in p.runs:
@@ -64,6 +79,7 @@ def render_summary_docx(doc: SummaryDocument) -> bytes:
                                 str(row.due)], None, True))
         order_docx._grid_table(document, CHART_HEADERS, CHART_WIDTHS, chart_rows,
                                centered=(0, 2, 3, 4, 5))
+        _small_header(document)
 
     for section in doc.sections:
         para(document, section.heading, bold=True, before=12, after=4)
@@ -79,7 +95,9 @@ def render_summary_docx(doc: SummaryDocument) -> bytes:
     cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     cells[2].paragraphs[0].add_run(order_docx.xml_safe(doc.signatory_name))
     cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    sign.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(28)
+    for cell in cells:  # one baseline: the position, the line to sign on, the name
+        cell.paragraphs[0].paragraph_format.space_before = Pt(28)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     document.add_paragraph()
     out = BytesIO()
     document.save(out)

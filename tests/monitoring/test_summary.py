@@ -1,6 +1,7 @@
 """The round's summary report (информационная справка): the editor of its sections with the
 optimistic lock, the same chart in the page and the PDF, the PDF and DOCX themselves (read
 back as text, and the PDF's pages drawn as PNG to look at)."""
+import shutil
 import subprocess
 from io import BytesIO
 
@@ -121,10 +122,21 @@ def test_the_pdf_prints_the_header_title_table_sections_and_signature(client_for
     assert (artifacts_dir / "summary-page-1.png").exists()
 
 
-def test_the_docx_has_the_same_table_and_sections(client_for, coordinator_a, summary_round):
+def test_the_docx_has_the_same_table_and_sections(client_for, coordinator_a, summary_round,
+                                                  artifacts_dir, tmp_path):
     response = client_for(coordinator_a).get(reverse("round_summary_docx",
                                                      args=["molchanovo", summary_round.pk]))
     assert response.status_code == 200
+    (artifacts_dir / "summary.docx").write_bytes(response.content)
+    if shutil.which("soffice"):  # where LibreOffice is installed: the pages as Word users see them
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(tmp_path),
+                        str(artifacts_dir / "summary.docx")], check=True, capture_output=True,
+                       timeout=120)
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(tmp_path / "summary.pdf"),
+                        str(artifacts_dir / "summary-docx-page")], check=True)
+        assert "Информационная справка" in " ".join(_pdf_text(
+            (tmp_path / "summary.pdf").read_bytes(), tmp_path).split())
     doc = Document(BytesIO(response.content))
     paragraphs = [p.text for p in doc.paragraphs]
     assert "Администрация Молчановского района" in paragraphs
