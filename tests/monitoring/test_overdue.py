@@ -21,7 +21,7 @@ from monitoring.selectors.overdue import (
 from roadmaps.models import DueDate, MeasureResponsible, Roadmap
 from schools.models import SchoolList
 
-from ..factories import MeasureFactory, OrganizationFactory, RoadmapFactory, SchoolListEntryFactory
+from ..factories import MeasureFactory, OrganizationFactory, SchoolListEntryFactory
 
 APPROVED = Roadmap.Status.APPROVED
 
@@ -111,7 +111,7 @@ def test_pages_follow_the_key_without_gaps_or_repeats(roadmap_a, coordinator_a, 
     approve(roadmap_a)
     schools = [OrganizationFactory(district=roadmap_a.district) for _ in range(3)]
     expected = set()
-    for n in range(7):
+    for _ in range(7):
         m = MeasureFactory(roadmap=roadmap_a)
         responsible(m, *schools)
         for days in (2, 20):
