@@ -68,6 +68,8 @@ def programme_timeline(roadmap: Roadmap) -> Timeline:
                        .select_related("actor").order_by("created_at", "id"))
     submissions = list(_submissions(roadmap).select_related("submitted_by").order_by("number"))
     by_id = {s.pk: s for s in submissions}
+    for s in submissions:
+        s.is_stuck = workflow.submission_is_stuck(s)
     for t in transitions:
         t.submission_row = by_id.get(t.submission_id)
         t.from_label, t.to_label = status_label(t.from_status), status_label(t.to_status)

@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from core import audit
@@ -264,11 +265,24 @@ def submission_render_not_queued(*, submission_id: int) -> bool:
         render_state=Submission.RenderState.FAILED, render_error=NOT_QUEUED))
 
 
+# a PDF still waiting for a worker after this long may be queued again by hand
+STUCK_AFTER = timedelta(minutes=10)
+
+
+def submission_is_stuck(submission: Submission) -> bool:
+    return (submission.render_state == Submission.RenderState.QUEUED
+            and submission.submitted_at < timezone.now() - STUCK_AFTER)
+
+
 @transaction.atomic
 def submission_render_retry(*, submission: Submission, acting_user) -> bool:
-    """A failed PDF is queued again (once: a second click finds it queued already)."""
-    claimed = Submission.objects.filter(
-        pk=submission.pk, render_state=Submission.RenderState.FAILED).update(
+    """A failed PDF is queued again (a second click finds it queued already); one queued
+    long ago and never started (no worker then) is sent again. However often it is sent,
+    the task claims it once and renders it once."""
+    retry = Q(render_state=Submission.RenderState.FAILED) | Q(
+        render_state=Submission.RenderState.QUEUED,
+        submitted_at__lt=timezone.now() - STUCK_AFTER)
+    claimed = Submission.objects.filter(retry, pk=submission.pk).update(
         render_state=Submission.RenderState.QUEUED, render_error="")
     if claimed:
         audit.record(district_id=submission.district_id, actor=acting_user,

@@ -202,3 +202,23 @@ def test_a_failed_render_is_shown_and_may_be_retried_once(programme, director_a,
     sub.refresh_from_db()
     assert sub.render_state == Submission.RenderState.QUEUED
     assert render_submission(sub.pk) == "done"
+
+
+def test_a_pdf_queued_long_ago_and_never_started_may_be_sent_again(programme, director_a,
+                                                                   client_for):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    sub = take(programme, director_a, "submit").submission
+    assert not workflow.submission_is_stuck(sub)
+    assert not workflow.submission_render_retry(submission=sub, acting_user=director_a)
+    timeline = reverse("programme_timeline", args=[programme.district.slug, programme.pk])
+    assert "Поставить в очередь ещё раз" not in client_for(director_a).get(timeline).content.decode()
+    Submission.objects.filter(pk=sub.pk).update(
+        submitted_at=sub.submitted_at - workflow.STUCK_AFTER - timedelta(minutes=1))
+    sub.refresh_from_db()
+    assert workflow.submission_is_stuck(sub)
+    assert "Поставить в очередь ещё раз" in client_for(director_a).get(timeline).content.decode()
+    assert workflow.submission_render_retry(submission=sub, acting_user=director_a)
+    assert render_submission(sub.pk) == "done"
+    assert render_submission(sub.pk) == "skipped"
