@@ -12,7 +12,7 @@ from schools.models import District, Organization
 
 from ..deadlines import ParsedDeadline, parse_deadline
 from ..importers.directive import DirectiveRef, find_directive
-from ..importers.matching import OrganizationMatcher
+from ..importers.matching import OrganizationMatcher, names_school_group
 from ..importers.table import ParsedMeasure, ParsedRoadmap, ParsedSection, parse_roadmap
 from ..models import Measure
 from ..tree import flatten
@@ -34,6 +34,7 @@ class MeasurePreview:
     matched: list[Organization]
     unmatched: list[str]
     problems: list[str] = field(default_factory=list)  # what the measure cannot be saved with
+    groups: list[str] = field(default_factory=list)  # «Руководители ОО», «ШНОР»: flagged schools
 
     @property
     def needs_review(self) -> bool:
@@ -133,15 +134,19 @@ def build_preview(doc: RawDocument, district: District, *, mapping: dict | None 
             deadline = parse_deadline(m.deadline_text, *period)
         else:
             deadline = ParsedDeadline(kind="unparsed", starts_on=None, due_dates=(), needs_review=True)
-        matched, unmatched = [], []
+        matched, unmatched, groups = [], [], []
         for name in m.responsible:
             org = matcher.match(name)
-            (matched if org else unmatched).append(org or name)
+            if org is None and names_school_group(name):
+                groups.append(name)
+            else:
+                (matched if org else unmatched).append(org or name)
         problems = measure_problems(m)
         if problems:
             m.flags.append(f"не может быть импортировано: {'; '.join(problems)} — исправьте "
                            f"строку в файле и загрузите его снова")
         return MeasurePreview(parsed=m, deadline=deadline, matched=matched, unmatched=unmatched,
+                              groups=groups,
                               problems=problems)
 
     def section(s: ParsedSection, depth: int) -> SectionPreview:

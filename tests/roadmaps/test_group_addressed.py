@@ -115,3 +115,21 @@ def test_the_roadmap_row_says_all_flagged_schools(client_for, coordinator_a, roa
                    responsible_text="Руководители ШНОР")
     page = client_for(coordinator_a).get(f"/{roadmap_a.district.slug}/roadmaps/{roadmap_a.pk}/")
     assert "все ШНОР/ШНСУ" in page.content.decode()
+
+
+def test_the_import_preview_shows_the_group_as_all_flagged_schools(client_for, coordinator_a,
+                                                                   district_a):
+    from core.reading.readers import read_document
+    from roadmaps.selectors.imports import build_preview
+    from tests.support.seeds import seed_file
+
+    path = seed_file("001")
+    preview = build_preview(read_document(path.name, path.read_bytes()), district_a)
+    by_number = {m.parsed.number: m for m in preview.measures}
+    by_number.update({m.parsed.number: m for s in preview.sections for m in s.measures})
+    assert by_number["8"].groups == ["руководители ОО"] and by_number["8"].unmatched == []
+    assert by_number["1"].groups == []
+    with open(path, "rb") as fh:
+        page = client_for(coordinator_a).post(f"/{district_a.slug}/imports/roadmap/",
+                                              {"file": fh}, follow=True)
+    assert "все ШНОР/ШНСУ" in page.content.decode()
