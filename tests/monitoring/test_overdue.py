@@ -306,3 +306,19 @@ def test_the_query_count_does_not_grow_with_schools_or_measures(client_for, coor
         assert response.status_code == 200 and response.context["page"].items
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_today_is_the_regions_day(monkeypatch, roadmap_a, other_region_district, coordinator_a):
+    """At 18:00 UTC on 01.06 it is already 02.06 in Tomsk (UTC+7) and still 01.06 in Penza
+    (Moscow time): a due date of 01.06 is overdue in Tomsk only."""
+    from datetime import UTC, date, datetime
+
+    from django.utils import timezone
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 6, 1, 18, 0, tzinfo=UTC))
+    assert local_today(roadmap_a.district) == date(2026, 6, 2)
+    assert local_today(other_region_district) == date(2026, 6, 1)
+    approve(roadmap_a)
+    m = MeasureFactory(roadmap=roadmap_a)
+    d = DueDate.objects.create(district=roadmap_a.district, measure=m, due_on=date(2026, 6, 1))
+    page = overdue_page(district=roadmap_a.district, user=coordinator_a)
+    assert [(i.due_id, i.days_late) for i in page.items] == [(d.pk, 1)]

@@ -128,6 +128,7 @@ def test_a_director_sees_its_items_with_links_to_the_report_form(client_for, dir
     assert {i.due_id for i in items} == {past.pk, future.pk, own_due.pk}
     html = response.content.decode()
     assert reverse("report_edit", args=["molchanovo", future.pk, school_a.pk]) in html
+    assert reverse("school_overdue", args=["molchanovo", school_a.pk]) in html
     assert "Кто отчитался" not in html and "Информационная справка" not in html
 
 
