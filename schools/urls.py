@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from .forms.auth import LoginForm
-from .views import auth, imports, lists, people, risk
+from .views import auth, imports, lists, mail, people, risk
 
 D = "<slug:district_slug>/"
 RF = "region/<slug:region_slug>/risk-factors/"
@@ -27,6 +27,9 @@ urlpatterns = [
     # people: a district's, a region's working group; where a person works
     path("workplace/", people.workplace_switch, name="workplace_switch"),
     path("workplace/choose/", people.workplace_choose, name="workplace_choose"),
+    # the local mail catcher's letters (`make run`): administrators, under DEBUG only
+    path("dev/mail/", mail.mail_list, name="dev_mail"),
+    path("dev/mail/<str:name>/", mail.mail_detail, name="dev_mail_detail"),
     path("region/<slug:region_slug>/members/", people.region_members_page, name="region_members"),
     path("region/<slug:region_slug>/members/invitations/<int:pk>/resend/",
          people.region_invitation_resend, name="region_invitation_resend"),

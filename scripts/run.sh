@@ -43,7 +43,7 @@ trap cleanup INT TERM EXIT
 
 # e-mail: a local catcher (manage.py mail_catcher) keeps every message in var/mail/*.eml
 MAIL_PORT=${MAIL_PORT:-1025}
-mail_note="var/mail/ (каждое письмо — файл .eml, о каждом — строка здесь)"
+mail_note="var/mail/ (каждое письмо — файл .eml, о каждом — строка здесь; администратору — http://127.0.0.1:8000/dev/mail/)"
 if (exec 3<>"/dev/tcp/127.0.0.1/${MAIL_PORT}") 2>/dev/null; then
   export EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
   mail_note="порт ${MAIL_PORT} занят, письма печатаются здесь, в консоли (другой порт: MAIL_PORT=…)"

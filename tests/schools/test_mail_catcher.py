@@ -45,3 +45,37 @@ def test_file_names_are_safe_and_sortable():
     name = eml_name("Re: отчёт / 2026 <срочно>", datetime(2026, 12, 4, 19, 3, 1, 5))
     assert name == "20261204-190301-000005-Re-отчёт-2026-срочно.eml"
     assert eml_name("", datetime(2026, 1, 1)).endswith("-без-темы.eml")
+
+
+def _letter(folder, name, subject, to, body):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(f"Subject: {subject}\nTo: {to}\nDate: Fri, 04 Dec 2026 19:03:01 +0000\n"
+                               f"Content-Type: text/plain; charset=utf-8\n\n{body}\n", encoding="utf-8")
+
+
+def test_an_administrator_reads_the_caught_letters_under_debug(db, client_for, settings, tmp_path):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+    settings.DEBUG, settings.BASE_DIR = True, tmp_path
+    _letter(tmp_path / "var" / "mail", "20261204-190301-000001-Привет.eml", "Привет", "a@school.ru",
+            "Ссылка: http://127.0.0.1:8000/invitation/x/y/")
+    client = client_for(UserFactory(email="root@example.ru", is_superuser=True, is_staff=True))
+    listing = client.get(reverse("dev_mail")).content.decode()
+    assert "Привет" in listing and "a@school.ru" in listing
+    letter = client.get(reverse("dev_mail_detail", args=["20261204-190301-000001-Привет.eml"]))
+    assert "/invitation/x/y/" in letter.content.decode()
+    assert client.get(reverse("dev_mail_detail", args=["..%2Fsecret.eml"])).status_code == 404
+
+
+def test_the_letters_are_hidden_without_debug_and_from_other_people(client_for, settings, tmp_path,
+                                                                    coordinator_a):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+    settings.BASE_DIR = tmp_path
+    root = UserFactory(email="root@example.ru", is_superuser=True, is_staff=True)
+    settings.DEBUG = False
+    assert client_for(root).get(reverse("dev_mail")).status_code == 404
+    settings.DEBUG = True
+    assert client_for(coordinator_a).get(reverse("dev_mail")).status_code == 404
