@@ -209,10 +209,7 @@ def _submission_create(*, roadmap: Roadmap, user) -> Submission:
                             submitted_at=timezone.now(), content=programme_snapshot(roadmap),
                             render_state=Submission.RenderState.QUEUED)
     submission.full_clean()
-    submission.save()
-    audit.record(district_id=roadmap.district_id, actor=user, action=AuditRecord.Action.CREATE,
-                 target=submission, roadmap_id=roadmap.pk,
-                 after={"number": number, "measures": len(submission.content["measures"])})
+    submission.save()  # audited with the step: the roadmap's record names the submission
     transaction.on_commit(partial(_queue, submission.pk))
     return submission
 
@@ -285,9 +282,10 @@ def submission_render_retry(*, submission: Submission, acting_user) -> bool:
     claimed = Submission.objects.filter(retry, pk=submission.pk).update(
         render_state=Submission.RenderState.QUEUED, render_error="")
     if claimed:
+        # the district's trail, not the programme's journal (which lists content changes)
         audit.record(district_id=submission.district_id, actor=acting_user,
                      action=AuditRecord.Action.STATUS, target=submission,
-                     roadmap_id=submission.roadmap_id,
-                     after={"render_state": Submission.RenderState.QUEUED})
+                     after={"render_state": Submission.RenderState.QUEUED,
+                            "roadmap": submission.roadmap_id, "number": submission.number})
         transaction.on_commit(partial(_queue, submission.pk))
     return bool(claimed)

@@ -338,3 +338,10 @@ def test_the_programme_page_panel_costs_the_same_with_a_long_history(client_for,
     small = _count(client, address)
     _cycle(programme, director_a, coordinator_a, 25)
     assert _count(client, address) == small
+
+
+def test_the_programme_journal_lists_each_step_as_a_status_change(client_for, director_a,
+                                                                 programme):
+    take(programme, director_a, "submit")
+    html = client_for(director_a).get(url("roadmap_history", programme)).content.decode()
+    assert "смена статуса" in html and "submission" not in html
