@@ -121,13 +121,18 @@ def programmes_create_for_list(*, school_list: SchoolList, title_kind: str, peri
                                ) -> ProgrammesCreated:
     """A draft programme for every school still on the list that has none overlapping the
     period, with a section per factor of its risk profile for the period's first year.
-    Two coordinators pressing at once create each programme once (the list is locked)."""
+    Two coordinators pressing at once create each programme once (the list and its schools
+    are locked)."""
     if title_kind not in TITLE_KINDS:
         raise ValidationError({"title_kind": "Выберите, как называть программы."})
     period_check(period_start, period_end)
     if numbering and numbering not in Roadmap.Numbering.values:
         raise ValidationError({"numbering": "Выберите нумерацию из списка."})
     list(SchoolList.objects.select_for_update().filter(pk=school_list.pk).values_list("pk"))
+    # a school on two lists (ШНОР and ШНСУ) pressed at once from both: its row serialises them
+    list(Organization.objects.select_for_update(of=("self",))
+         .filter(district_id=school_list.district_id, list_entries__school_list=school_list)
+         .order_by("pk").values_list("pk"))
     plan = programmes_plan(school_list=school_list, period_start=period_start,
                            period_end=period_end)
     result = ProgrammesCreated(skipped=[row for row in plan if not row.creates])
