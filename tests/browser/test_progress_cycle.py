@@ -133,3 +133,23 @@ def test_report_return_fix_accept_matrix_and_reminder(page, live_server, sign_in
     assert (report.status, report.review) == ("done", "accepted")
     assert report.evidence.count() == 3
     assert item not in items_for(reminders(due.due_on, district_a), director_a.email)
+
+
+def test_the_matrix_of_several_schools_reads_as_a_heatmap(page, live_server, sign_in, district_a,
+                                                         school_a, coordinator_a, artifacts_dir):
+    world = progress_world(district_a, school_a, coordinator_a, sections=4, per_section=5,
+                           schools=5)
+    # school k has done the first k of its group measures' due dates
+    dues = [due_of(m) for m in world.group]
+    for k, school in enumerate(world.flagged):
+        for due in dues[: k * 3]:
+            ProgressReport.objects.create(district=district_a, measure_id=due.measure_id,
+                                          due_date=due, school=school,
+                                          status=ProgressReport.Status.DONE)
+    sign_in(page, coordinator_a.email)
+    page.goto(f"{live_server.url}/{district_a.slug}/monitoring/matrix/")
+    expect(page.locator("table.matrix tbody tr")).to_have_count(5)
+    expect(page.locator(".legend")).to_contain_text("Доля выполненного")
+    classes = set(page.locator("table.matrix td").evaluate_all("tds => tds.map(t => t.className)"))
+    assert {"hm-0", "hm-4"} <= classes and len(classes) >= 4, classes
+    page.screenshot(path=artifacts_dir / "progress_matrix_heatmap.png", full_page=True)
