@@ -42,8 +42,8 @@ from roadmaps.models import DueDate, MeasureResponsible, Roadmap
 from schools.access import FOLLOW
 from schools.models import Membership, Organization, OrganizationUserObjectPermission, Role
 
-from ..models import PersonSettings, Stage
-from .addressees import addressed_schools, done_keys
+from ..models import PersonSettings, ProgressReport, Stage
+from .addressees import DONE, addressed_schools
 
 OVERDUE_EVERY = 7
 OVERDUE_WEEKS = 8
@@ -129,31 +129,43 @@ class _Person:
 
 # --- the queries ----------------------------------------------------------------------------
 
-def _due_rows(day_filter: dict, district_ids: Iterable[int] | None):
-    qs = DueDate.objects.filter(measure__roadmap__status=Roadmap.Status.APPROVED, **day_filter)
+def _due_filter(day_filter: dict, district_ids: Iterable[int] | None, prefix: str = "") -> dict:
+    """The due dates that remind, as lookups from a model `prefix` away from DueDate: the
+    other queries join on them instead of carrying tens of thousands of ids."""
+    out = {f"{prefix}measure__roadmap__status": Roadmap.Status.APPROVED,
+           **{f"{prefix}{k}": v for k, v in day_filter.items()}}
     if district_ids is not None:
         ids = list(district_ids)
-        qs = qs.filter(district_id=ids[0]) if len(ids) == 1 else qs.filter(district_id__in=ids)
-    return list(qs.values_list(
+        if len(ids) == 1:
+            out[f"{prefix}district_id"] = ids[0]
+        else:
+            out[f"{prefix}district_id__in"] = ids
+    return out
+
+
+def _due_rows(where: dict):
+    return list(DueDate.objects.filter(**where).values_list(
         "id", "due_on", "district_id", "district__slug", "measure_id", "measure__number",
         "measure__text", "measure__deadline_text", "measure__roadmap_id",
-        "measure__roadmap__title", "measure__roadmap__school_id"))
+        "measure__roadmap__title", "measure__roadmap__school_id",
+        "measure__addresses_flagged_schools"))
 
 
 def reminders_for_day(day: date, district_ids: Iterable[int] | None = None) -> list[Digest]:
     """The digests of the local day `day` (every district, or those given): one per
     (district, address), items of the stages the person has not turned off."""
     stages = stage_days(day)
-    rows = _due_rows({"due_on__in": sorted(stages)}, district_ids)
-    return _digests(rows, lambda due_on: stages[due_on], skip_done=True, curators_stage=Stage.OVERDUE)
+    lookups = ({"due_on__in": sorted(stages)}, district_ids)
+    return _digests(lookups, lambda due_on: stages[due_on], skip_done=True,
+                    curators_stage=Stage.OVERDUE)
 
 
 def due_dates_for_person(user, *, since: date, district_ids: Iterable[int]) -> list[Item]:
     """Every due date on or after `since` that concerns this person (the calendar feed),
     done or not, of roadmaps in force in the districts given; stage left empty."""
-    rows = _due_rows({"due_on__gte": since}, list(district_ids))
-    digests = _digests(rows, lambda _due_on: "", skip_done=False, curators_stage="",
-                       only_user_id=user.pk, apply_settings=False)
+    digests = _digests(({"due_on__gte": since}, list(district_ids)), lambda _due_on: "",
+                       skip_done=False, curators_stage="", only_user_id=user.pk,
+                       apply_settings=False)
     items: dict[int, Item] = {}
     for digest in digests:
         for item in digest.items.values():
@@ -161,27 +173,38 @@ def due_dates_for_person(user, *, since: date, district_ids: Iterable[int]) -> l
     return sorted(items.values(), key=lambda i: i.sort_key)
 
 
-def _digests(rows, stage_for, *, skip_done: bool, curators_stage: str,
+def _digests(lookups, stage_for, *, skip_done: bool, curators_stage: str,
              only_user_id: int | None = None, apply_settings: bool = True) -> list[Digest]:
+    day_filter, wanted_districts = lookups
+    rows = _due_rows(_due_filter(day_filter, wanted_districts))
     if not rows:
         return []
-    measure_ids = {r[4] for r in rows}
     district_ids = {r[2] for r in rows}
-    schools_of = addressed_schools(measure_ids)
-    done = done_keys(r[0] for r in rows) if skip_done else set()
 
-    # responsible bodies that are not schools: the district office, supporting bodies
+    # the responsible bodies of these measures, read by the same join (no list of ids)
     offices: set[int] = set()
     bodies: dict[int, list[str]] = defaultdict(list)
-    for measure_id, kind, email in MeasureResponsible.objects.filter(
-        measure_id__in=measure_ids,
-    ).exclude(organization__kind=Organization.Kind.SCHOOL).values_list(
-        "measure_id", "organization__kind", "organization__email",
-    ):
-        if kind == Organization.Kind.DISTRICT_OFFICE:
+    with_schools: set[int] = set()
+    seen: set[tuple[int, int]] = set()
+    for measure_id, org_id, kind, email in MeasureResponsible.objects.filter(
+        **_due_filter(day_filter, wanted_districts, "measure__due_dates__"),
+    ).values_list("measure_id", "organization_id", "organization__kind", "organization__email"):
+        if (measure_id, org_id) in seen:  # a measure with several due dates that day
+            continue
+        seen.add((measure_id, org_id))
+        if kind == Organization.Kind.SCHOOL:
+            with_schools.add(measure_id)
+        elif kind == Organization.Kind.DISTRICT_OFFICE:
             offices.add(measure_id)
         else:
             bodies[measure_id].append(email.strip().lower())
+    # which schools a measure concerns: asked only of the measures that can concern one
+    # (a programme's, one addressed to schools as a group, one with a responsible school)
+    schools_of = addressed_schools({r[4] for r in rows if r[10] is not None or r[11]} | with_schools)
+    done: set[tuple[int, int | None]] = set()
+    if skip_done:  # the done rule of addressees.DONE, joined on the same due dates
+        done = set(ProgressReport.objects.filter(DONE, **_due_filter(day_filter, wanted_districts, "due_date__"))
+                   .values_list("due_date_id", "school_id"))
 
     all_schools = set().union(*schools_of.values()) if schools_of else set()
     directors: dict[int, list[_Person]] = defaultdict(list)
@@ -200,14 +223,16 @@ def _digests(rows, stage_for, *, skip_done: bool, curators_stage: str,
     curators: dict[int, list[_Person]] = defaultdict(list)
     if curators_stage is not None and all_schools:
         for org_id, user_id, email, last, first in OrganizationUserObjectPermission.objects.filter(
-            permission__codename=FOLLOW, content_object_id__in=all_schools, user__is_active=True,
-            user__memberships__role=Role.CURATOR,
+            permission__codename=FOLLOW, content_object__district_id__in=district_ids,
+            user__is_active=True, user__memberships__role=Role.CURATOR,
             user__memberships__district_id=F("content_object__district_id"),
         ).values_list("content_object_id", "user_id", "user__email", "user__last_name",
                       "user__first_name"):
-            curators[org_id].append(_Person(email.lower(), user_id, f"{first} {last}".strip()))
-    school_names = dict(Organization.objects.filter(id__in=all_schools)
-                        .values_list("id", "short_name")) if all_schools else {}
+            if org_id in all_schools:
+                curators[org_id].append(_Person(email.lower(), user_id, f"{first} {last}".strip()))
+    school_names = dict(Organization.objects.filter(
+        district_id__in=district_ids, kind=Organization.Kind.SCHOOL,
+    ).values_list("id", "short_name")) if all_schools else {}
 
     out: dict[tuple[int, str], Digest] = {}
 
@@ -225,7 +250,7 @@ def _digests(rows, stage_for, *, skip_done: bool, curators_stage: str,
             digest.schools[item.key].add(school_names.get(school_id, ""))
 
     for (due_id, due_on, district_id, slug, measure_id, number, text, deadline_text,
-         roadmap_id, roadmap_title, _school) in rows:
+         roadmap_id, roadmap_title, _school, _to_group) in rows:
         stage = str(stage_for(due_on))
         item = Item(district_id, slug, roadmap_id, roadmap_title, measure_id, number, text,
                     deadline_text, due_id, due_on, stage)
@@ -267,11 +292,12 @@ def _digests(rows, stage_for, *, skip_done: bool, curators_stage: str,
 
 
 def _drop_disabled(digests: list[Digest]) -> None:
-    user_ids = {d.user_id for d in digests if d.user_id}
-    if not user_ids:
+    if not any(d.user_id for d in digests):
         return
-    disabled = dict(PersonSettings.objects.filter(user_id__in=user_ids)
-                    .values_list("user_id", "disabled_stages"))
+    # only the people who turned something off, of these districts (no list of user ids)
+    disabled = dict(PersonSettings.objects.exclude(disabled_stages=[]).filter(
+        user__memberships__district_id__in={d.district_id for d in digests},
+    ).values_list("user_id", "disabled_stages").distinct())
     for digest in digests:
         off = set(disabled.get(digest.user_id) or ())
         if off:

@@ -9,7 +9,7 @@ stage, local day) of `ReminderSent` BEFORE its e-mail goes out:
    second run, a retried task or a second worker racing this one gets nothing back for
    rows already there, so it never sends them;
 2. send the digest of the claimed items (Django's SMTP backend);
-3. mark them sent (`sent_at`) and add the in-app notification, in one transaction.
+3. mark them sent (`sent_at`) and add the in-app notification, in one statement.
 
 A worker killed mid-run: the people it had not reached yet have no rows, so the next run
 (the next hourly run in the catch-up window, a retried task or `send_reminders`) sends
@@ -37,16 +37,14 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as db
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from core.templatetags.ru import plural_form
 
-from ..models import ReminderSent, Stage
+from ..models import Notification, ReminderSent, Stage
 from ..selectors.reminders import Digest, Item, reminders_for_day
-from .notifications import notification_add
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +56,7 @@ STAGE_TITLES = {
     Stage.OVERDUE: "Просрочено",
 }
 _TABLE = ReminderSent._meta.db_table
+_NOTIFICATIONS = Notification._meta.db_table
 
 
 @dataclass
@@ -156,15 +155,27 @@ def _reclaim(digest: Digest, keys: set[tuple[int, str]], day: date, now) -> set[
         return {(due_id, stage) for due_id, stage in cursor.fetchall()}
 
 
-def _mark_sent(digest: Digest, keys: set[tuple[int, str]], day: date, now) -> None:
+def _mark_sent(digest: Digest, keys: set[tuple[int, str]], day: date, now,
+               notification: dict | None) -> bool:
+    """Mark these rows sent and add the person's notification, in ONE statement (so both or
+    neither happen, and the notification only if this call marked anything)."""
     pairs = ", ".join(["(%s, %s)"] * len(keys))
     params: list = [now, digest.district_id, digest.email, day]
     for due_id, stage in sorted(keys):
         params += [due_id, stage]
+    mark = (f"UPDATE {_TABLE} SET sent_at = %s WHERE district_id = %s AND recipient = %s "
+            f"AND day = %s AND sent_at IS NULL AND (due_date_id, stage) IN ({pairs}) RETURNING 1")
     with db.cursor() as cursor:
+        if notification is None:
+            cursor.execute(mark, params)
+            return bool(cursor.fetchall())
+        n = notification
         cursor.execute(
-            f"UPDATE {_TABLE} SET sent_at = %s WHERE district_id = %s AND recipient = %s "
-            f"AND day = %s AND sent_at IS NULL AND (due_date_id, stage) IN ({pairs})", params)
+            f"WITH marked AS ({mark}) INSERT INTO {_NOTIFICATIONS} "
+            f"(user_id, district_id, title, body, url, created_at, read_at) "
+            f"SELECT %s, %s, %s, %s, %s, %s, NULL WHERE EXISTS (SELECT 1 FROM marked) RETURNING 1",
+            params + [n["user_id"], n["district_id"], n["title"][:300], n["body"], n["url"][:500], now])
+        return bool(cursor.fetchall())
 
 
 # --- sending --------------------------------------------------------------------------------
@@ -183,18 +194,20 @@ def reminders_send(*, digests: list[Digest], day: date,
             now = timezone.now()
             claimed = _claim(digest, list(digest.items), day, now)
             again = stale.get((digest.district_id, digest.email), set()) & set(digest.items)
-            claimed |= _reclaim(digest, again - claimed, day, now)
+            if again - claimed:
+                claimed |= _reclaim(digest, again - claimed, day, now)
             if not claimed:
                 continue
             items = sorted((digest.items[k] for k in claimed), key=lambda i: i.sort_key)
+            if connection.connection is None:
+                connection.open()  # one SMTP session for the whole run, opened when needed
             digest_message(digest, items, day, connection=connection).send()
-            with transaction.atomic():
-                _mark_sent(digest, claimed, day, timezone.now())
-                if digest.user_id is not None:
-                    notification_add(user_id=digest.user_id, district_id=digest.district_id,
-                                     title=digest_subject(day, len(items)),
-                                     body=notification_body(items),
-                                     url=measure_path(items[0]))
+            notification = None
+            if digest.user_id is not None:
+                notification = {"user_id": digest.user_id, "district_id": digest.district_id,
+                                "title": digest_subject(day, len(items)),
+                                "body": notification_body(items), "url": measure_path(items[0])}
+            _mark_sent(digest, claimed, day, timezone.now(), notification)
             result.digests += 1
             result.items += len(items)
             if on_sent is not None:
