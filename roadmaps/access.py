@@ -26,7 +26,7 @@ from .models import (
     Transition,
 )
 
-# a school programme's content is edited only in these statuses (services/workflow.EDITABLE)
+# a school programme's content is edited only in these statuses (services/workflow.py)
 PROGRAMME_EDITABLE = frozenset({Roadmap.Status.DRAFT, Roadmap.Status.RETURNED})
 
 

@@ -47,13 +47,14 @@ from core.models import AuditRecord
 from core.zones import in_zone
 from schools.models import Role
 
+from ..access import PROGRAMME_EDITABLE
 from ..models import Roadmap, Submission, Transition
 from .snapshots import programme_snapshot
 
 logger = logging.getLogger(__name__)
 
 S = Roadmap.Status
-EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+EDITABLE = PROGRAMME_EDITABLE  # one list: roadmaps/access.py refuses edits outside it
 LOCKED = frozenset({S.SUBMITTED, S.UNDER_REGIONAL_REVIEW, S.AGREED, S.APPROVED})
 
 
