@@ -104,12 +104,16 @@ def _report_context(request, district_slug: str, due_date_id: int, school_id: in
     if school is None and district.id not in g.full_districts and not g.superuser:
         raise Http404("Не найдено")  # the office's reports are the office's
     report = report_for(due, school)
+    reporter = may_report(g, district.id, school_id)
+    if reporter and report is not None and report.review == ProgressReport.Review.ACCEPTED:
+        # an accepted report is the district's record: its coordinator may still change it
+        reporter = g.superuser or district.id in g.coordinator_districts
     return {
         "district": district, "due": due, "measure": due.measure, "roadmap": due.measure.roadmap,
         "school": school, "report": report, "evidence": report_evidence(report),
         "item": DueItem(due_date=due, school_id=school_id, report=report,
                         today=today_in_district(district)),
-        "may_report": may_report(g, district.id, school_id),
+        "may_report": reporter,
         "may_review": may_review(g, district.id, school_id),
         "back_url": (reverse("school_measures", args=[district.slug, school.id]) if school
                      and district.id in (g.full_districts | g.curator_districts)

@@ -273,3 +273,25 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, world, district_a, schoo
     assert client.get(url).status_code == 302
     assert client.post(url, {"status": "done"}).status_code == 302
     assert not ProgressReport.objects.exists()
+
+
+def test_an_accepted_report_is_changed_by_the_coordinator_only(client_for, director_a,
+                                                               coordinator_a, world, district_a,
+                                                               school_a):
+    url = report_url(district_a, due_of(world.group[0]), school_a)
+    post_report(client_for(director_a), url, comment="Сделано")
+    report = ProgressReport.objects.get()
+    client_for(coordinator_a).post(f"/{district_a.slug}/monitoring/reports/{report.pk}/review/",
+                                   {"decision": "accept", "version": report.version})
+    report.refresh_from_db()
+    page = client_for(director_a).get(url).content.decode()
+    assert "Изменить принятый отчёт может только координатор" in page
+    assert 'id="report-form"' not in page
+    assert post_report(client_for(director_a), url, status="in_progress",
+                       version=report.version).status_code == 403
+    report.refresh_from_db()
+    assert (report.status, report.review) == (Status.DONE, Review.ACCEPTED)
+    assert post_report(client_for(coordinator_a), url, status="in_progress",
+                       version=report.version).status_code == 302
+    report.refresh_from_db()
+    assert (report.status, report.review) == (Status.IN_PROGRESS, Review.PENDING)
