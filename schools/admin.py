@@ -139,6 +139,8 @@ class RiskFactorAdmin(admin.ModelAdmin):
 class MembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "district", "organization", "region", "is_lead"]
     list_filter = ["role", "is_lead"]
+    search_fields = ["user__email", "user__last_name"]
+    autocomplete_fields = ["user", "district", "organization", "region"]
 
     def save_model(self, request, obj, form, change):
         if obj.role == Role.DIRECTOR and obj.organization_id:
@@ -152,9 +154,6 @@ class MembershipAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for membership in queryset:
             membership_revoke(membership=membership, acting_user=request.user)
-    list_filter = ["role"]
-    search_fields = ["user__email", "user__last_name"]
-    autocomplete_fields = ["user", "district", "organization", "region"]
 
 
 @admin.register(Invitation)
