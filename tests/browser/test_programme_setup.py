@@ -11,6 +11,15 @@ from tests.factories import RoadmapFactory, SchoolListFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """Each step waits for what it checks; on a machine shared by many test runs an htmx
+    round trip can take longer than Playwright's default five seconds."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 def test_programmes_for_a_list_then_the_risk_profile_then_an_indicator(
         page, live_server, sign_in, coordinator_a, director_a, district_a, school_a,
         other_school_a, artifacts_dir):
