@@ -168,6 +168,8 @@ def describe_records(records: list[AuditRecord], roadmap: Roadmap) -> list[Entry
             return ", ".join(orgs.get(i, "удалённая организация") for i in value)
         if key in ("section_id", "parent_id"):
             return sections.get(value, "удалённый раздел")
+        if key == "status" and value in Roadmap.Status.values:
+            return Roadmap.Status(value).label
         return str(value)
 
     out = []
