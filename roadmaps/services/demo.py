@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 
 from django.db import transaction
 
@@ -78,8 +77,6 @@ def seed_demo() -> list[DemoLogin]:
     programmes_demo(district=main)  # programmes created for the lists, a risk profile
     logins = _ensure_people(main, other)
     seed_programmes(main, other)  # programmes in every state of the cycle (queues, chart)
-    import_module("monitoring.services.rounds").rounds_seed_demo()  # a higher app: by name only
-    import_module("monitoring.services.progress").progress_seed_demo()  # reports, reviews
     comments_seed_demo(district=main)  # threads on single measures of the programmes
     people_seed_demo(region=region, district=main)  # a working-group lead, a pending invitation
     return logins

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from roadmaps.services.demo import DEMO_PASSWORD, seed_demo
+from monitoring.services.demo import DEMO_PASSWORD, seed_demo
 
 
 class Command(BaseCommand):
