@@ -30,3 +30,15 @@ def test_a_returned_programme_shows_what_to_fix_in_its_panel(client_for, school_
     assert "Что доработать" in block
     assert f"({coordinator_a.display_name})" in block
     assert "Добавьте целевые показатели ко второму разделу" in block
+
+
+def test_an_agreed_programme_is_said_to_wait_for_approval_not_to_be_under_review(
+        client_for, school_roadmap_a, director_a, coordinator_a, regional_member):
+    for user, name, status in ((director_a, "submit", Roadmap.Status.DRAFT),
+                               (coordinator_a, "forward", Roadmap.Status.SUBMITTED),
+                               (regional_member, "agree", Roadmap.Status.UNDER_REGIONAL_REVIEW)):
+        workflow.transition_apply(roadmap=school_roadmap_a, user=user, name=name,
+                                  expected_status=status)
+    page = page_of(client_for, coordinator_a, school_roadmap_a)
+    assert "ждёт утверждения муниципалитетом" in page
+    assert "Пока программа на рассмотрении" not in page
