@@ -273,6 +273,7 @@ def test_the_school_programme_cycle_from_the_list_to_approval(
     expect(regional.locator("#programme-comments article.thread.resolved summary")).to_contain_text("снято")
     panel_step(regional, "Согласовать")
     expect(status(regional)).to_have_text("согласована")
+    expect(regional.locator("#programme-panel")).to_contain_text("ждёт утверждения муниципалитетом")
     shot(regional, "regional", "agreed")
 
     # 8. the coordinator approves
