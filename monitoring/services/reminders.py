@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -67,8 +68,13 @@ class SendResult:
 
 # --- the message ----------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
+def _roadmap_path(district_slug: str, roadmap_id: int) -> str:
+    return reverse("roadmap_detail", args=[district_slug, roadmap_id])
+
+
 def measure_path(item: Item) -> str:
-    return reverse("roadmap_detail", args=[item.district_slug, item.roadmap_id]) + f"#measure-{item.measure_id}"
+    return _roadmap_path(item.district_slug, item.roadmap_id) + f"#measure-{item.measure_id}"
 
 
 def measure_link(item: Item) -> str:
@@ -122,20 +128,28 @@ def _stale_claims(district_ids: Iterable[int], day: date, now) -> dict[tuple[int
     return out
 
 
+# Each statement carries the keys as two arrays (unnest), not a placeholder per value: a
+# digest of a hundred items is still a statement of a few parameters.
+_KEYS = "SELECT * FROM unnest(%s::bigint[], %s::text[]) AS k(due_date_id, stage)"
+
+
+def _arrays(keys) -> list:
+    ordered = sorted(keys)  # the same order in every run: no deadlock between racing runs
+    return [[due_id for due_id, _ in ordered], [str(stage) for _, stage in ordered]]
+
+
 def _claim(digest: Digest, keys: list[tuple[int, str]], day: date, now) -> set[tuple[int, str]]:
     """Insert the rows of these items; the keys this call inserted (nobody had them)."""
     if not keys:
         return set()
-    values, params = [], []
-    for due_id, stage in sorted(keys):
-        values.append("(%s, %s, %s, %s, %s, %s, NULL, %s)")
-        params += [digest.district_id, digest.email, digest.user_id, due_id, stage, day, now]
     sql = (f"INSERT INTO {_TABLE} (district_id, recipient, user_id, due_date_id, stage, day, "
-           f"sent_at, created_at) VALUES {', '.join(values)} "
+           f"sent_at, created_at) "
+           f"SELECT %s::bigint, %s::text, %s::bigint, k.due_date_id, k.stage, %s::date, NULL, "
+           f"%s::timestamptz FROM ({_KEYS}) AS k ORDER BY k.due_date_id, k.stage "
            f"ON CONFLICT (district_id, recipient, due_date_id, stage, day) DO NOTHING "
            f"RETURNING due_date_id, stage")
     with db.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [digest.district_id, digest.email, digest.user_id, day, now, *_arrays(keys)])
         return {(due_id, stage) for due_id, stage in cursor.fetchall()}
 
 
@@ -143,15 +157,12 @@ def _reclaim(digest: Digest, keys: set[tuple[int, str]], day: date, now) -> set[
     """Take again the stale claims of these items (one run wins each row)."""
     if not keys:
         return set()
-    pairs = ", ".join(["(%s, %s)"] * len(keys))
-    params: list = [now, digest.district_id, digest.email, day, now - CLAIM_LEASE]
-    for due_id, stage in sorted(keys):
-        params += [due_id, stage]
     sql = (f"UPDATE {_TABLE} SET created_at = %s WHERE district_id = %s AND recipient = %s "
            f"AND day = %s AND sent_at IS NULL AND created_at < %s "
-           f"AND (due_date_id, stage) IN ({pairs}) RETURNING due_date_id, stage")
+           f"AND (due_date_id, stage) IN ({_KEYS}) RETURNING due_date_id, stage")
     with db.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [now, digest.district_id, digest.email, day, now - CLAIM_LEASE,
+                             *_arrays(keys)])
         return {(due_id, stage) for due_id, stage in cursor.fetchall()}
 
 
@@ -159,12 +170,9 @@ def _mark_sent(digest: Digest, keys: set[tuple[int, str]], day: date, now,
                notification: dict | None) -> bool:
     """Mark these rows sent and add the person's notification, in ONE statement (so both or
     neither happen, and the notification only if this call marked anything)."""
-    pairs = ", ".join(["(%s, %s)"] * len(keys))
-    params: list = [now, digest.district_id, digest.email, day]
-    for due_id, stage in sorted(keys):
-        params += [due_id, stage]
+    params: list = [now, digest.district_id, digest.email, day, *_arrays(keys)]
     mark = (f"UPDATE {_TABLE} SET sent_at = %s WHERE district_id = %s AND recipient = %s "
-            f"AND day = %s AND sent_at IS NULL AND (due_date_id, stage) IN ({pairs}) RETURNING 1")
+            f"AND day = %s AND sent_at IS NULL AND (due_date_id, stage) IN ({_KEYS}) RETURNING 1")
     with db.cursor() as cursor:
         if notification is None:
             cursor.execute(mark, params)
