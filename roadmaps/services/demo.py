@@ -4,11 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from roadmaps.services.comments import comments_seed_demo
 from roadmaps.services.demo_programmes import seed_programmes
+from roadmaps.models import Roadmap
 from roadmaps.services.measures import measure_create
+from roadmaps.services.orders import (
+    order_confirm_signed_scan,
+    order_create_draft,
+    order_render,
+    order_upload_signed_scan,
+)
 from roadmaps.services.programme_demo import programmes_demo
 from roadmaps.services.roadmaps import roadmap_create
 from roadmaps.services.sections import section_create
@@ -71,11 +79,15 @@ def seed_demo() -> list[DemoLogin]:
     main, _ = district_get_or_create(region=region, name="Молчановский район", slug="molchanovo")
     other, _ = district_get_or_create(region=region, name="Кожевниковский район", slug="kozhevnikovo")
     # a district added before (`add_district`, as the README shows) is filled all the same
+    filled = set()
     for district, fill in ((main, _fill_district), (other, _fill_other)):
         if not Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL).exists():
             fill(district)
+            filled.add(district.pk)
     programmes_demo(district=main)  # programmes created for the lists, a risk profile
     logins = _ensure_people(main, other)
+    if main.pk in filled:  # the roadmap in force: reminders, overdue lists, the matrix, rounds
+        _approve_by_signed_order(main)
     seed_programmes(main, other)  # programmes in every state of the cycle (queues, chart)
     comments_seed_demo(district=main)  # threads on single measures of the programmes
     people_seed_demo(region=region, district=main)  # a working-group lead, a pending invitation
@@ -147,6 +159,24 @@ def _fill_district(district: District) -> None:
                             deadline_text="ежемесячно", responsible_text="Заместитель директора по УВР",
                             result="Доля обучающихся, преодолевших минимальный порог ОГЭ, не менее 95 %",
                             output_form="план занятий", acting_user=None)
+
+
+def _approve_by_signed_order(district: District) -> None:
+    """The municipal roadmap goes the way a real one does: an order drafted and rendered,
+    its PDF uploaded back as the signed scan and confirmed, the roadmap approved by it."""
+    roadmap = Roadmap.objects.filter(district=district, school__isnull=True).order_by("pk").first()
+    if roadmap is None or roadmap.status == Roadmap.Status.APPROVED:
+        return
+    coordinator = district.memberships.filter(role=Role.COORDINATOR).first()
+    actor = coordinator.user if coordinator else None
+    order = order_create_draft(roadmap=roadmap, acting_user=actor, number="12/1",
+                               issued_on=date(2026, 1, 20))
+    order = order_render(order=order, acting_user=actor)
+    with order.pdf.open("rb") as rendered:
+        scan = SimpleUploadedFile("prikaz-12-1-podpisan.pdf", rendered.read(),
+                                  content_type="application/pdf")
+    order = order_upload_signed_scan(order=order, upload=scan, acting_user=actor)
+    order_confirm_signed_scan(order=order, acting_user=actor, pending_name=order.pending_scan.name)
 
 
 def _fill_other(district: District) -> None:
