@@ -5,9 +5,11 @@ time at that instant is between 09:00 and 11:59 it queues one `send_district_rem
 per district of the region for the region's local day. The 09:00 run sends; the runs of
 10:00 and 11:00 are the catch-up for a 09:00 run that was missed (beat or the broker
 down, a worker killed): everything already sent is claimed, so they send only what is
-left, and nothing when there is nothing left. After 12:00 local time a day that was missed
-altogether is not sent by itself: an administrator runs `send_reminders --date`. The
-instant is a parameter (`now`, ISO text), so a test moves time without patching a clock.
+left, and nothing when there is nothing left (a due date added to an approved roadmap
+after the 09:00 run therefore arrives that day in a second, smaller digest). After 12:00
+local time a day that was missed altogether is not sent by itself: an administrator runs
+`send_reminders --date`. The instant is a parameter (`now`, ISO text), so a test moves
+time without patching a clock.
 """
 from __future__ import annotations
 

@@ -21,6 +21,10 @@ Who (one *unit* per due date and school the measure concerns, and one without a 
   when its report (school empty) is done, or when every concerned school has reported;
 - a unit that would reach nobody → the district's coordinators.
 
+A digest is per district and address: a person who holds roles in two districts gets two
+(each district's job runs on its own; the unique key of what was sent starts with the
+district, the distribution key).
+
 A person's stages turned off (`PersonSettings.disabled_stages`) are left out here, so a
 turned-off stage neither e-mails nor notifies.
 
