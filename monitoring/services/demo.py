@@ -9,6 +9,7 @@ from roadmaps.services.demo import DEMO_PASSWORD, DemoLogin
 from roadmaps.services.demo import seed_demo as seed_roadmaps_demo
 
 from .progress import progress_seed_demo
+from .reminders import reminders_seed_demo
 from .rounds import rounds_seed_demo
 
 __all__ = ["DEMO_PASSWORD", "seed_demo"]
@@ -20,4 +21,5 @@ def seed_demo() -> list[DemoLogin]:
     logins = seed_roadmaps_demo()
     rounds_seed_demo()
     progress_seed_demo()  # reports and reviews
+    reminders_seed_demo()  # today's reminders in the bell (after the reports: done stops them)
     return logins

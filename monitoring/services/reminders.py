@@ -189,14 +189,15 @@ def _mark_sent(digest: Digest, keys: set[tuple[int, str]], day: date, now,
 # --- sending --------------------------------------------------------------------------------
 
 def reminders_send(*, digests: list[Digest], day: date,
-                   on_sent: Callable[[int], None] | None = None) -> SendResult:
+                   on_sent: Callable[[int], None] | None = None, connection=None) -> SendResult:
     """Send what has not been sent of these digests (the local day `day`): claim, send,
-    mark, notify, one person at a time. `on_sent(n)` is called after the n-th digest."""
+    mark, notify, one person at a time. `on_sent(n)` is called after the n-th digest;
+    `connection` is a mail backend (by default the settings' one)."""
     result = SendResult()
     if not digests:
         return result
     stale = _stale_claims({d.district_id for d in digests}, day, timezone.now())
-    connection = get_connection(fail_silently=False)
+    connection = connection or get_connection(fail_silently=False)
     try:
         for digest in digests:
             now = timezone.now()
@@ -207,7 +208,7 @@ def reminders_send(*, digests: list[Digest], day: date,
             if not claimed:
                 continue
             items = sorted((digest.items[k] for k in claimed), key=lambda i: i.sort_key)
-            if connection.connection is None:
+            if getattr(connection, "connection", False) is None:
                 connection.open()  # one SMTP session for the whole run, opened when needed
             digest_message(digest, items, day, connection=connection).send()
             notification = None
@@ -239,3 +240,15 @@ def reminders_send_for_district(*, district_id: int, day: date,
                                 on_sent: Callable[[int], None] | None = None) -> SendResult:
     """The job of one district for its local day."""
     return reminders_send(digests=reminders_for_day(day, [district_id]), day=day, on_sent=on_sent)
+
+
+def reminders_seed_demo() -> None:
+    """Demo rows (`manage.py seed_demo`): today's reminders of the demo districts (their
+    region's local day) recorded and notified without e-mail (a dummy mail backend), so the
+    bell shows a count after `make run`; a second run adds nothing."""
+    from schools.models import District
+
+    quiet = get_connection("django.core.mail.backends.dummy.EmailBackend")
+    for district in District.objects.filter(slug__in=["molchanovo", "kozhevnikovo"]).select_related("region"):
+        day = timezone.localtime(timezone.now(), district.region.zone).date()
+        reminders_send(digests=reminders_for_day(day, [district.pk]), day=day, connection=quiet)
