@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
@@ -57,6 +58,7 @@ def notification_list(request):
     unread_ids = [n.pk for n in page if n.read_at is None]
     for n in page:
         n.is_new = n.read_at is None
+        n.zone = n.district or settings.TIME_ZONE  # the district's local time
     notifications_mark_read(user=request.user, ids=unread_ids)
     context = {"notifications": page, "next_cursor": _cursor(page[-1]) if more else None,
                "first_page": after is None}
