@@ -70,6 +70,8 @@ def _commands(tmp_path, roadmap) -> dict[str, list[str]]:
         "export_roadmap": [str(roadmap.pk), "--format", "xlsx", "-o", str(tmp_path / "r.xlsx")],
         "render_order": ["--roadmap", str(roadmap.pk), "--format", "pdf",
                          "-o", str(tmp_path / "o.pdf")],
+        "send_reminders": ["--date", "2026-12-05", "--district", "molchanovo", "--dry-run",
+                           "--format", "json"],
     }
 
 
