@@ -1,23 +1,16 @@
 """The hourly job: each region at 09:00 its local time (time travel by the `now` argument,
 never a patched clock), fanned out per district; and a round trip through a real Celery
 worker and Redis."""
-import os
-import signal
-import subprocess
-import sys
 import time
-import uuid
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-import redis
-from django.db import connection
 
 from monitoring import tasks
 from monitoring.models import ReminderSent
 from schools.models import Role
 from schools.services.memberships import membership_grant
+from tests.support.celery_worker import celery_worker, fresh_queue, wait_for
 
 from ..factories import DistrictFactory, RegionFactory, RoadmapFactory, UserFactory
 from .test_reminders import approve, measure_due
@@ -92,62 +85,21 @@ def test_beat_runs_the_job_every_hour(settings):
 
 # --- a real worker ------------------------------------------------------------------------------
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    host, port = db.get("HOST") or "127.0.0.1", db.get("PORT") or 5432
-    user = db.get("USER") or "postgres"
-    return f"postgres://{user}@{host}:{port}/{db['NAME']}"
-
-
-def _wait_for(predicate, timeout: float, what: str, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.3)
-    pytest.fail(f"{what} did not happen within {timeout} s; worker log:\n"
-                f"{log.read_text(errors='replace')[-3000:]}")
-
-
 @pytest.fixture
 def worker(tmp_path, settings, _smtp_server):
     """A Celery worker in a subprocess on a queue of its own, with production settings
     sending through the test's SMTP server; always stopped."""
-    queue = f"reminders-test-{uuid.uuid4().hex[:10]}"
-    broker = settings.CELERY_BROKER_URL
+    queue = fresh_queue("reminders-test")
     log = tmp_path / "worker.log"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "0",
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings", "DEBUG": "0",
            "SECRET_KEY": "reminder-worker-test-secret-key-0123456789",
-           "DATABASE_URL": _database_url(), "REDIS_URL": broker, "CELERY_TASK_ALWAYS_EAGER": "0",
            "REMINDER_QUEUE": queue, "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
            "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(_smtp_server.port), "EMAIL_USE_TLS": "0",
            "DEFAULT_FROM_EMAIL": "roadmaps@example.ru", "SITE_URL": "https://dk.example.ru",
            "STATICFILES_STORAGE": "django.contrib.staticfiles.storage.StaticFilesStorage",
            "LOG_LEVEL": "INFO"}
-    celery = Path(sys.executable).with_name("celery")
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [str(celery), "-A", "config", "worker", "--pool=solo", "-Q", queue,
-             "-n", f"{queue}@%h", "--loglevel=INFO", "--without-gossip", "--without-mingle",
-             "--without-heartbeat"],
-            cwd=settings.BASE_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True)
-    try:
-        _wait_for(lambda: b"ready." in log.read_bytes() or process.poll() is not None,
-                  READY_TIMEOUT, "the worker start", log)
-        assert process.poll() is None, log.read_text(errors="replace")
+    with celery_worker(queue=queue, broker=settings.CELERY_BROKER_URL, log=log, env=env):
         yield queue, log
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=5)
-        client = redis.Redis.from_url(broker)
-        for key in client.scan_iter(f"*{queue}*"):
-            client.delete(key)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -157,15 +109,15 @@ def test_a_real_worker_runs_the_hourly_job_and_the_district_jobs_it_queues(worke
     _place("Томская область", "tomsk", "Asia/Tomsk")
     _place("Самарская область", "samara", "Europe/Samara")
     tasks.send_due_reminders.apply_async(kwargs={"now": "2026-12-05T02:10:00+00:00"}, queue=queue)
-    _wait_for(lambda: len(mail_server) >= 1, 60, "the digest", log)
+    wait_for(lambda: len(mail_server) >= 1, 60, "the digest", log)
     [message] = mail_server.messages
     assert message.to == ["coord@tomsk.example.ru"]
     assert "https://dk.example.ru/tomsk-district/roadmaps/" in message.text
-    _wait_for(lambda: ReminderSent.objects.filter(sent_at__isnull=False).count() == 1, 20,
+    wait_for(lambda: ReminderSent.objects.filter(sent_at__isnull=False).count() == 1, 20,
               "the reminder marked sent", log)
     # the same instant again (a retried beat message): nothing new
     tasks.send_due_reminders.apply_async(kwargs={"now": "2026-12-05T02:10:00+00:00"}, queue=queue)
-    _wait_for(lambda: log.read_bytes().count(b"send_district_reminders") >= 4, 30,
+    wait_for(lambda: log.read_bytes().count(b"send_district_reminders") >= 4, 30,
               "the second district job", log)
     time.sleep(1)
     assert len(mail_server) == 1
