@@ -55,7 +55,6 @@ logger = logging.getLogger(__name__)
 
 S = Roadmap.Status
 EDITABLE = PROGRAMME_EDITABLE  # one list: roadmaps/access.py refuses edits outside it
-LOCKED = frozenset({S.SUBMITTED, S.UNDER_REGIONAL_REVIEW, S.AGREED, S.APPROVED})
 
 
 @dataclass(frozen=True)
