@@ -24,6 +24,7 @@ from schools.models import (
     SchoolListEntry,
 )
 
+from ..access import PROGRAMME_EDITABLE
 from ..models import Measure, MeasureResponsible, Roadmap, Section
 from ..tree import print_order
 from ..year_shift import shift_years_in_text
@@ -33,7 +34,7 @@ from .sections import section_create
 
 # the district calls them differently: chosen when the programmes are created
 TITLE_KINDS = ("Программа помощи", "Антирисковая программа", "Дорожная карта школы")
-EDITABLE = (Roadmap.Status.DRAFT, Roadmap.Status.RETURNED)
+EDITABLE = PROGRAMME_EDITABLE  # one list: roadmaps/access.py refuses edits outside it
 LIVE = ~Q(status=Roadmap.Status.ARCHIVED)
 MAX_YEARS = 5
 
