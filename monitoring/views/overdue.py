@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from core.access import get_for_user
 from schools import access
@@ -15,15 +15,7 @@ from schools.models import Organization
 
 from ..documents.overdue_xlsx import render_overdue_xlsx
 from ..selectors import overdue as selectors
-
-
-def report_url(district_slug: str, due_id: int, school_id: int | None) -> str | None:
-    """The report form of a due date (for a school, or the office's own)."""
-    args = [district_slug, due_id] + ([school_id] if school_id else [])
-    try:
-        return reverse("report_edit", args=args)
-    except NoReverseMatch:
-        return None
+from .progress import report_url
 
 
 def _page(request, district, *, school=None, export_url: str, base_url: str):

@@ -6,16 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from core.access import Action, can, get_for_user, grants_for, scope
+from core.access import Action, can, get_for_user, grants_for
 from core.forms import add_service_errors
 from core.versioning import StaleVersion, version_conflict
 from schools import access
-from schools.models import District
 
 from ..documents.build import summary_chart_svg, summary_document
 from ..documents.docx import render_summary_docx
@@ -25,16 +24,7 @@ from ..models import MonitoringRound
 from ..selectors import rounds as selectors
 from ..selectors.overdue import local_today, visible_schools
 from ..services import rounds as services
-from .overdue import report_url
-
-
-def _district(request, district_slug: str) -> District:
-    """The district of a rounds page: its office and curators, and directors of its schools
-    (who see the rounds that include their school)."""
-    try:
-        return scope(District.objects.select_related("region"), request.user).get(slug=district_slug)
-    except District.DoesNotExist:
-        raise Http404("Не найдено") from None
+from .progress import _district, report_url
 
 
 def _round(request, district_slug: str, pk: int, action: str = Action.VIEW) -> MonitoringRound:
