@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
 
 from core.access import grants_for, scope
 from roadmaps.models import DueDate, MeasureResponsible, Roadmap
@@ -26,6 +25,7 @@ from schools.models import District, Organization
 
 from ..models import ProgressReport
 from .addressees import addressed_schools, done_keys
+from .progress import today_in_district as local_today
 
 PAGE_SIZE = 50
 BATCH = 300
@@ -35,11 +35,6 @@ LATENESS = {  # the filter «насколько просрочено»: (fewest 
     "month": ("8–30 дней", 8, 30),
     "older": ("больше 30 дней", 31, None),
 }
-
-
-def local_today(district: District) -> date:
-    """Today in the district's region."""
-    return timezone.now().astimezone(district.region.zone).date()
 
 
 @dataclass(frozen=True)
