@@ -10,7 +10,7 @@ from schools.services.risk_profiles import risk_profile_save
 
 from ..models import Roadmap, Section
 from .measures import measure_create
-from .programmes import programme_sections_sync, programmes_create_for_list
+from .programmes import programme_risk_profile_save, programmes_create_for_list
 from .roadmaps import roadmap_archive
 
 YEAR = 2026
@@ -97,10 +97,9 @@ def programmes_demo(*, district) -> None:
                                        **period)
     # the demo director's school: its profile adds a section to the programme it already has
     karmakly = schools["МКОУ Кармаклинская СОШ"]
-    saved = risk_profile_save(organization=karmakly, year=YEAR, expected_version=None,
-                              acting_user=None, chosen={catalogue[p].pk: why for p, why
-                                                        in PROFILE[karmakly.short_name].items()})
-    programme_sections_sync(profile=saved.profile, user=None)
+    programme_risk_profile_save(organization=karmakly, year=YEAR, expected_version=None,
+                                acting_user=None, chosen={catalogue[p].pk: why for p, why
+                                                          in PROFILE[karmakly.short_name].items()})
     for school in (topoli, karmakly):
         roadmap = Roadmap.objects.filter(district=district, school=school,
                                          period_start__year=YEAR).order_by("id").first()

@@ -23,6 +23,7 @@ from schools.models import (
     SchoolList,
     SchoolListEntry,
 )
+from schools.services.risk_profiles import ProfileSaved, risk_profile_save
 
 from ..access import PROGRAMME_EDITABLE
 from ..models import Measure, MeasureResponsible, Roadmap, Section
@@ -194,6 +195,24 @@ def programme_sections_sync(*, profile: RiskProfile, user) -> SectionsSynced:
                                                        risk_factor=factor, acting_user=user))
         result.stale = [s for s in sections if s.risk_factor_id not in chosen_ids]
     return result
+
+
+@dataclass
+class ProfileSavedWithSections:
+    saved: ProfileSaved
+    synced: SectionsSynced
+
+
+@transaction.atomic
+def programme_risk_profile_save(*, organization: Organization, year: int, chosen: dict[int, str],
+                                expected_version: int | None,
+                                acting_user) -> ProfileSavedWithSections:
+    """Save the school's risk profile (`risk_profile_save`) and give its editable programmes
+    of that year the sections of newly chosen factors: both, or neither."""
+    saved = risk_profile_save(organization=organization, year=year, chosen=chosen,
+                              expected_version=expected_version, acting_user=acting_user)
+    synced = programme_sections_sync(profile=saved.profile, user=acting_user)
+    return ProfileSavedWithSections(saved=saved, synced=synced)
 
 
 # --- filling a programme from an earlier one ----------------------------------------------

@@ -8,7 +8,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,7 +17,6 @@ from core.forms import add_service_errors
 from core.versioning import StaleVersion, version_conflict
 from schools.access import can_edit_risk_profile
 from schools.models import Organization, RiskProfileFactor, SchoolList
-from schools.services.risk_profiles import risk_profile_save
 
 from ..forms.programmes import ProgrammesNewForm, RiskProfileForm, TemplateSourceForm
 from ..selectors.programme_setup import profile_year, risk_profile_page
@@ -138,13 +136,9 @@ def risk_profile(request, district_slug: str, pk: int, year: int):
         status = 422
         if form.is_valid():
             try:
-                with transaction.atomic():  # the profile and its programmes' sections, or neither
-                    saved = risk_profile_save(organization=school, year=year,
-                                              chosen=form.chosen(),
-                                              expected_version=form.cleaned_data["version"],
-                                              acting_user=request.user)
-                    synced = programme_services.programme_sections_sync(profile=saved.profile,
-                                                                        user=request.user)
+                result = programme_services.programme_risk_profile_save(
+                    organization=school, year=year, chosen=form.chosen(),
+                    expected_version=form.cleaned_data["version"], acting_user=request.user)
             except StaleVersion as stale:
                 conflict, status = _profile_conflict(form, stale.current, page), 409
                 data = request.POST.copy()
@@ -154,7 +148,7 @@ def risk_profile(request, district_slug: str, pk: int, year: int):
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
-                _report_saved(request, synced)
+                _report_saved(request, result.synced)
                 return redirect("risk_profile", school.district.slug, school.pk, year)
     return render(request, "roadmaps/risk_profile.html", {
         "district": school.district, "school": school, "year": year, "page": page,

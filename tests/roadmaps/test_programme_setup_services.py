@@ -10,13 +10,14 @@ from roadmaps.models import Measure, Roadmap, Section
 from roadmaps.services.measures import measure_create
 from roadmaps.services.programmes import (
     programme_fill_from_template,
+    programme_risk_profile_save,
     programme_sections_sync,
     programmes_create_for_list,
     programmes_plan,
     template_sources,
 )
 from roadmaps.services.sections import section_create
-from schools.models import RiskFactor, SchoolListEntry
+from schools.models import RiskFactor, RiskProfile, SchoolListEntry
 from schools.services.risk_profiles import risk_profile_save
 from tests.factories import OrganizationFactory, RoadmapFactory, SchoolListFactory
 
@@ -105,6 +106,29 @@ def test_a_period_of_several_years_is_named_so(school_list, school_a, coordinato
                                         period_end=date(2027, 5, 31))
     assert "Дорожная карта школы МКОУ Кармаклинская СОШ на 2026–2027 годы" in [
         r.title for r in result.created]
+
+
+@pytest.mark.django_db
+def test_a_profile_and_its_sections_are_saved_together_or_not_at_all(
+        school_list, school_a, coordinator_a, director_a, monkeypatch):
+    programmes_create_for_list(school_list=school_list, title_kind="Антирисковая программа",
+                               user=coordinator_a, **Y26)
+    chosen = {f.pk: "Так" for f in factors(school_a.district.region, 1)}
+    result = programme_risk_profile_save(organization=school_a, year=2026, chosen=chosen,
+                                         expected_version=None, acting_user=director_a)
+    assert [s.title for s in result.synced.added] == ["Низкий уровень оснащения школы"]
+    assert result.saved.profile.pk
+
+    import roadmaps.services.programmes as programmes
+
+    def broken(**kwargs):
+        raise ValidationError("раздел не добавлен")
+
+    monkeypatch.setattr(programmes, "programme_sections_sync", broken)
+    with pytest.raises(ValidationError):
+        programme_risk_profile_save(organization=school_a, year=2027, chosen=chosen,
+                                    expected_version=None, acting_user=director_a)
+    assert not RiskProfile.objects.filter(organization=school_a, year=2027).exists()
 
 
 @pytest.mark.django_db
