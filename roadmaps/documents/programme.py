@@ -25,14 +25,13 @@ def indicator_line(m: dict) -> str:
         return ""
     unit = (m.get("indicator_unit") or "").strip()
     words = "Целевой показатель" + (f": {name}" if name else "") + (f" ({unit})" if unit else "")
-    values = " → ".join(v for v in (base, target) if v)
     if base and target:
-        values = f"{base} → {target}"
-    elif base:
-        values = f"базовое {base}"
-    elif target:
-        values = f"целевое {target}"
-    return f"{words}: {values}" if values else words
+        return f"{words}: {base} → {target}"
+    if base:
+        return f"{words}: базовое {base}"
+    if target:
+        return f"{words}: целевое {target}"
+    return words
 
 
 def programme_table(content: dict) -> RoadmapTable:
