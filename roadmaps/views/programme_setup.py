@@ -175,8 +175,8 @@ def _report_saved(request, synced) -> None:
 def _profile_conflict(form, current, page):
     saved = dict(RiskProfileFactor.objects.filter(profile=current).values_list("factor_id", "note"))
     mine = form.chosen() if hasattr(form, "cleaned_data") else {}
-    rows = [(f.title, mine.get(f.pk, "не выбран") if f.pk in mine else "не выбран",
-             saved.get(f.pk) if f.pk in saved else "не выбран") for f in page.factors]
+    rows = [(f.title, mine.get(f.pk, "не выбран"), saved.get(f.pk, "не выбран"))
+            for f in page.factors]
     return version_conflict(title="Рисковый профиль уже изменён", current=current, rows=rows)
 
 
