@@ -2,6 +2,7 @@
 director), with filters, keyset pages («Дальше →») and the filtered list as XLSX."""
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -18,12 +19,14 @@ from ..selectors import overdue as selectors
 from .progress import report_url
 
 
-def _page(request, district, *, school=None, export_url: str, base_url: str):
+def _filters(request, school: Organization | None) -> selectors.OverdueFilters:
+    """The filters of the address; a school's list is always that school's."""
     filters = selectors.parse_filters(request.GET)
-    if school is not None:
-        filters = selectors.OverdueFilters(roadmap=filters.roadmap,
-                                           responsible=filters.responsible,
-                                           school=school.pk, late=filters.late)
+    return filters if school is None else replace(filters, school=school.pk)
+
+
+def _page(request, district, *, school=None, export_url: str, base_url: str):
+    filters = _filters(request, school)
     after = selectors.parse_key(request.GET.get("after"))
     page = selectors.overdue_page(district=district, user=request.user, filters=filters,
                                   after=after)
@@ -78,11 +81,7 @@ def _xlsx(filename: str, content: bytes) -> HttpResponse:
 
 
 def _export(request, district, *, school=None) -> HttpResponse:
-    filters = selectors.parse_filters(request.GET)
-    if school is not None:
-        filters = selectors.OverdueFilters(roadmap=filters.roadmap,
-                                           responsible=filters.responsible,
-                                           school=school.pk, late=filters.late)
+    filters = _filters(request, school)
     today = selectors.local_today(district)
     items = selectors.overdue_all(district=district, user=request.user, filters=filters,
                                   today=today)
