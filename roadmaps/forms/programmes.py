@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from core.forms import CleanTextMixin, DateInput
+from schools.services.risk_profiles import NOTE_MAX, NOTE_REQUIRED
 
 from ..models import Roadmap
 from ..services.programmes import TITLE_KINDS
@@ -51,7 +52,7 @@ class RiskProfileForm(CleanTextMixin, forms.Form):
         for f in self.factors:
             self.fields[f"factor_{f.pk}"] = forms.BooleanField(label=f.title, required=False)
             self.fields[f"note_{f.pk}"] = forms.CharField(
-                label="Почему", required=False, max_length=2000,
+                label="Почему", required=False, max_length=NOTE_MAX,
                 widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Почему (кратко): "
                                              "на чём основан вывод"}))
 
@@ -59,8 +60,7 @@ class RiskProfileForm(CleanTextMixin, forms.Form):
         data = super().clean()
         for f in self.factors:
             if data.get(f"factor_{f.pk}") and not (data.get(f"note_{f.pk}") or "").strip():
-                self.add_error(f"note_{f.pk}", "Кратко напишите, почему этот фактор риска "
-                                               "относится к школе.")
+                self.add_error(f"note_{f.pk}", NOTE_REQUIRED)
         return data
 
     def chosen(self) -> dict[int, str]:
