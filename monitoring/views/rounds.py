@@ -174,8 +174,7 @@ def _set_closed(request, district_slug, pk, *, closed: bool):
 def _summary_doc(round_: MonitoringRound):
     today = local_today(round_.district)
     figures = selectors.round_figures(round_, today=today)
-    chart = summary_chart_svg(figures)
-    return figures, summary_document(round_, figures, today=today, chart_svg=chart)
+    return summary_document(round_, figures, today=today, chart_svg=summary_chart_svg(figures))
 
 
 @login_required
@@ -216,7 +215,7 @@ def round_summary(request, district_slug: str, pk: int):
             else:
                 messages.success(request, "Разделы справки сохранены.")
                 return redirect("round_summary", round_.district.slug, round_.pk)
-    _figures, doc = _summary_doc(round_)
+    doc = _summary_doc(round_)
     return render(request, "monitoring/round_summary.html", {
         "district": round_.district, "round": round_, "doc": doc, "form": form,
         "chart": mark_safe(doc.chart_svg), "conflict": conflict, "can_edit": can_edit,
@@ -232,7 +231,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 @login_required
 def round_summary_pdf(request, district_slug: str, pk: int):
     round_ = _office_round(request, district_slug, pk)
-    _figures, doc = _summary_doc(round_)
+    doc = _summary_doc(round_)
     return _download(render_summary_pdf(doc), "application/pdf",
                      f"spravka-{round_.district.slug}-{round_.pk}.pdf")
 
@@ -240,7 +239,7 @@ def round_summary_pdf(request, district_slug: str, pk: int):
 @login_required
 def round_summary_docx(request, district_slug: str, pk: int):
     round_ = _office_round(request, district_slug, pk)
-    _figures, doc = _summary_doc(round_)
+    doc = _summary_doc(round_)
     return _download(render_summary_docx(doc),
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                      f"spravka-{round_.district.slug}-{round_.pk}.docx")
