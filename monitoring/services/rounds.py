@@ -80,8 +80,8 @@ def round_update(*, round_: MonitoringRound, acting_user, expected_version: int 
 @transaction.atomic
 def round_set_closed(*, round_: MonitoringRound, acting_user, closed: bool) -> MonitoringRound:
     """Close a round (its figures stay as they are read) or reopen it."""
-    if round_.is_closed == closed:
-        raise ValidationError("Мониторинг уже завершён." if closed else "Мониторинг уже открыт.")
+    # the conditional update is the check: a round already in that state (or moved there by
+    # another tab a moment ago) changes no row
     updated = MonitoringRound.objects.filter(pk=round_.pk, is_closed=not closed).update(
         is_closed=closed)
     if not updated:
