@@ -11,6 +11,7 @@ from core.access import get_for_user, grants_for
 from roadmaps.models import Roadmap
 from schools.models import Organization
 
+from ..access import may_report
 from ..selectors.addressees import addressed_schools
 from ..selectors.matrix import (
     NO_SECTION,
@@ -77,7 +78,7 @@ def matrix_cell(request, district_slug: str, school_id: int, section_id: int):
     return render(request, "monitoring/matrix_cell.html", {
         "district": district, "school": school, "roadmap": roadmap, "section_title": title,
         "groups": group_by_roadmap(items), "counts": cell_counts(items), "today": today,
-        "may_report": school.id in g.directed_schools or district.id in g.coordinator_districts,
+        "may_report": may_report(g, district.id, school.id),
         "office": g.superuser or district.id in g.full_districts | g.curator_districts,
     })
 
