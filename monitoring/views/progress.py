@@ -19,7 +19,6 @@ from schools.models import District, Organization
 from ..access import REPORT, REVIEW, may_report, may_review
 from ..forms.progress import ReportForm, ReviewForm
 from ..models import Evidence, ProgressReport
-from ..selectors.addressees import addressed_schools
 from ..selectors.progress import (
     DueItem,
     office_due_groups,
@@ -29,7 +28,7 @@ from ..selectors.progress import (
     today_in_district,
 )
 from ..services.evidence import evidence_delete as evidence_delete_service
-from ..services.progress import ACCEPT, Upload, report_submit
+from ..services.progress import ACCEPT, Upload, report_submit, report_target_check
 from ..services.progress import report_review as report_review_service
 
 
@@ -97,9 +96,10 @@ def _report_context(request, district_slug: str, due_date_id: int, school_id: in
     if school_id is not None:
         school = get_for_user(Organization, request.user, school_id, district=district,
                               kind=Organization.Kind.SCHOOL)
-    concerned = addressed_schools([due.measure_id]).get(due.measure_id, frozenset())
-    if (school is None and concerned) or (school is not None and school.id not in concerned):
-        raise Http404("Этот срок не относится к этой школе")
+    try:
+        report_target_check(due_date=due, school=school)
+    except ValidationError:
+        raise Http404("Этот срок не относится к этой школе") from None
     g = grants_for(request.user)
     if school is None and district.id not in g.full_districts and not g.superuser:
         raise Http404("Не найдено")  # the office's reports are the office's
