@@ -62,8 +62,8 @@ class Timeline:
 
 
 def programme_timeline(roadmap: Roadmap) -> Timeline:
-    """Every step (with who and the submission it concerns) and every submission: three
-    queries whatever their number."""
+    """Every step (with who and the submission it concerns) and every submission: two
+    queries whatever their number (the approved version is read off the steps)."""
     transitions = list(Transition.objects.filter(district_id=roadmap.district_id, roadmap=roadmap)
                        .select_related("actor").order_by("created_at", "id"))
     submissions = list(_submissions(roadmap).select_related("submitted_by").order_by("number"))
@@ -73,8 +73,9 @@ def programme_timeline(roadmap: Roadmap) -> Timeline:
     for t in transitions:
         t.submission_row = by_id.get(t.submission_id)
         t.from_label, t.to_label = status_label(t.from_status), status_label(t.to_status)
+    approved = [t for t in transitions if t.to_status == Roadmap.Status.APPROVED]
     return Timeline(transitions=transitions, submissions=submissions,
-                    approved_id=approved_submission_id(roadmap))
+                    approved_id=approved[-1].submission_id if approved else None)
 
 
 @dataclass

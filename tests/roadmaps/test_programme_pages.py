@@ -345,3 +345,21 @@ def test_the_programme_journal_lists_each_step_as_a_status_change(client_for, di
     take(programme, director_a, "submit")
     html = client_for(director_a).get(url("roadmap_history", programme)).content.decode()
     assert "смена статуса" in html and "submission" not in html
+
+
+def test_the_timeline_marks_the_version_approved_last(director_a, coordinator_a, regional_member,
+                                                      programme):
+    from roadmaps.selectors.workflow import approved_submission_id, programme_timeline
+
+    assert programme_timeline(programme).approved_id is None
+    for _ in range(2):
+        take(programme, director_a, "submit")
+        take(programme, coordinator_a, "forward")
+        take(programme, regional_member, "agree")
+        take(programme, coordinator_a, "approve")
+        approved = Submission.objects.filter(roadmap=programme).order_by("-number").first()
+        assert programme_timeline(programme).approved_id == approved.pk
+        take(programme, director_a, "amend")  # the approved version stays marked meanwhile
+        assert programme_timeline(programme).approved_id == approved.pk
+        assert approved_submission_id(programme) == approved.pk
+    assert approved.number == 2
