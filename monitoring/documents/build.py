@@ -39,10 +39,9 @@ def summary_document(round_: MonitoringRound, figures: RoundFigures, *, today: d
         SummarySection("2. Проблемы", paragraphs(round_.summary_problems) or [NO_TEXT]),
         SummarySection("3. Решения", paragraphs(round_.summary_decisions) or [NO_TEXT]),
     ]
-    notes = [f"Учтены сроки мероприятий с {round_.starts_on:%d.%m.%Y} по "
-             f"{round_.ends_on:%d.%m.%Y} в дорожных картах и программах школ, утверждённых "
-             f"приказом; «просрочено» — срок прошёл к {today:%d.%m.%Y}, выполнение не "
-             "подтверждено."]
+    notes = [f"Учтены сроки мероприятий {round_period(round_)} в дорожных картах и программах "
+             f"школ, утверждённых приказом; «просрочено» — срок прошёл к {today:%d.%m.%Y}, "
+             "выполнение не подтверждено."]
     return SummaryDocument(
         header_lines=district.header_lines or [district.name],
         title="Информационная справка о ходе реализации дорожных карт школ с низкими "
