@@ -3,7 +3,7 @@ new risk profile. The region comes from `schools.access.get_region_for_user` (or
 object already fetched through access)."""
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from ..models import Region, RiskFactor, RiskProfileFactor
@@ -18,6 +18,19 @@ def region_risk_factors(region: Region) -> QuerySet[RiskFactor]:
             .annotate(profile_count=Coalesce(Subquery(used, output_field=IntegerField()),
                                              Value(0)))
             .order_by("position", "id"))
+
+
+def region_risk_factor_row(region: Region, pk: int) -> tuple[RiskFactor, int, int] | None:
+    """One factor as the catalogue's list draws it (with `profile_count`), its place in the
+    list (from 1) and the list's length; None when the region has no such factor."""
+    factor = region_risk_factors(region).filter(pk=pk).first()
+    if factor is None:
+        return None
+    counts = RiskFactor.objects.filter(region=region).aggregate(
+        before=Count("id", filter=Q(position__lt=factor.position)
+                     | Q(position=factor.position, pk__lt=factor.pk)),
+        total=Count("id"))
+    return factor, counts["before"] + 1, counts["total"]
 
 
 def offered_risk_factors(region_id: int) -> QuerySet[RiskFactor]:

@@ -16,7 +16,7 @@ from core.forms import add_service_errors
 from .. import access
 from ..forms.risk import RiskFactorForm
 from ..models import Region, RiskFactor
-from ..selectors.risk_factors import region_risk_factors
+from ..selectors.risk_factors import region_risk_factor_row, region_risk_factors
 from ..services.risk_factors import (
     StaleTitle,
     risk_factor_create,
@@ -75,15 +75,11 @@ def risk_factor_new(request, region_slug: str):
 
 def _row_context(region: Region, pk: int) -> dict:
     """One row as the list draws it: its number, and whether it can move up or down."""
-    factor = region_risk_factors(region).filter(pk=pk).first()
-    if factor is None:
+    row = region_risk_factor_row(region, pk)
+    if row is None:
         raise Http404("Не найдено")
-    siblings = RiskFactor.objects.filter(region=region).exclude(pk=factor.pk)
-    before = (siblings.filter(position__lt=factor.position)
-              | siblings.filter(position=factor.position, pk__lt=factor.pk)).count()
-    total = siblings.count() + 1
-    return {"region": region, "factor": factor, "n": before + 1, "first": before == 0,
-            "last": before + 1 == total}
+    factor, n, total = row
+    return {"region": region, "factor": factor, "n": n, "first": n == 1, "last": n == total}
 
 
 @login_required

@@ -270,3 +270,15 @@ def test_a_move_costs_the_same_at_12_and_50_factors(client_for, region, regional
     for n in range(38):
         risk_factor_create(region=region, title=f"Направление {n}", acting_user=regional_member)
     assert move() == small
+
+
+def test_a_row_alone_carries_its_number_and_which_moves_it_allows(client_for, region,
+                                                                  regional_member):
+    client = client_for(regional_member)
+    factors = list(RiskFactor.objects.filter(region=region).order_by("position", "id"))
+    first = client.get(_url("risk_factor_row", region, factors[0].pk), **HX).content.decode()
+    last = client.get(_url("risk_factor_row", region, factors[-1].pk), **HX).content.decode()
+    assert '<td class="num">1</td>' in first and f'<td class="num">{len(factors)}</td>' in last
+    assert 'title="Выше" aria-label="Выше: ' + factors[0].title + '" disabled' in first
+    assert 'title="Ниже" aria-label="Ниже: ' + factors[0].title + '" disabled' not in first
+    assert 'title="Ниже" aria-label="Ниже: ' + factors[-1].title + '" disabled' in last
