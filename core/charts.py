@@ -113,7 +113,11 @@ def _normalise(rows, series):
 
 def layout(rows: Iterable[tuple[str, Sequence[float]]], series, *, plot_width: float) -> list[Segment]:
     """The rectangles of the bars, on one scale: the largest row total is `plot_width`."""
-    rows, series = _normalise(rows, series)
+    rows, _series = _normalise(rows, series)
+    return _segments(rows, plot_width)
+
+
+def _segments(rows: list[tuple[str, list[float]]], plot_width: float) -> list[Segment]:
     top = max((sum(values) for _, values in rows), default=0)
     segments = []
     for r, (_, values) in enumerate(rows):
@@ -203,7 +207,7 @@ def stacked_bar_svg(
     total_w = text_width(_fmt(max(totals)), font_size) + 10 if show_totals else 0
     plot_x = pad + label_width
     plot_width = max(10.0, width - plot_x - pad - total_w)
-    segments = layout(rows, series, plot_width=plot_width)
+    segments = _segments(rows, plot_width)  # rows and series are checked already
 
     for r, (label, _values) in enumerate(rows):
         y = plot_top + r * (bar_height + gap)
