@@ -2,7 +2,7 @@
 page, the timeline, a submission's «what changed»."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..models import Roadmap, Submission, Transition
 from ..programme_diff import ProgrammeDiff, programme_diff
@@ -32,8 +32,10 @@ class Panel:
     last: Transition | None
     latest: Submission | None
     approved: Submission | None
-    errors: dict[str, str] = field(default_factory=dict)  # step name → message
-    comments: dict[str, str] = field(default_factory=dict)  # step name → what was typed
+    # a refused step's form shows its message and what was typed
+    error_step: str = ""
+    error: str = ""
+    comment: str = ""
     notice: str = ""  # a stale action's message
 
     @property

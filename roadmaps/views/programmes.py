@@ -35,8 +35,7 @@ def _panel_reply(request, roadmap: Roadmap, status: int, *, step: str = "", erro
     roadmap.refresh_from_db(fields=["status"])
     panel = selectors.programme_panel(request.user, roadmap)
     if step and error:
-        panel.errors[step] = error
-        panel.comments[step] = comment
+        panel.error_step, panel.error, panel.comment = step, error, comment
     panel.notice = notice
     context = {"panel": panel, "roadmap": roadmap, "district": roadmap.district}
     template = PANEL if request.htmx else "roadmaps/programme_action.html"

@@ -363,3 +363,13 @@ def test_the_timeline_marks_the_version_approved_last(director_a, coordinator_a,
         assert programme_timeline(programme).approved_id == approved.pk
         assert approved_submission_id(programme) == approved.pk
     assert approved.number == 2
+
+
+def test_a_refused_step_shows_its_message_under_its_own_form_only(client_for, director_a,
+                                                                  coordinator_a, programme):
+    take(programme, director_a, "submit")
+    response = post_step(client_for(coordinator_a), programme, "return_municipal", "  ", **HX)
+    html = response.content.decode()
+    assert html.count('class="field-error"') == 1
+    forward, returned = html.index('value="forward"'), html.index('value="return_municipal"')
+    assert forward < returned < html.index("Напишите, что нужно доработать")
