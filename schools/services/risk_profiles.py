@@ -49,7 +49,8 @@ def risk_profile_save(*, organization: Organization, year: int, chosen: dict[int
         raise ValidationError("Рисковый профиль удалён: откройте страницу заново.")
     if profile is not None and not expected_version:
         raise StaleVersion(profile, STALE)  # created in another tab since the page was opened
-    before_rows = list(RiskProfileFactor.objects.filter(profile=profile)) if profile else []
+    before_rows = (list(RiskProfileFactor.objects.filter(profile=profile).select_related("factor"))
+                   if profile else [])
     had = {r.factor_id: r for r in before_rows}
     factors = {f.pk: f for f in RiskFactor.objects.filter(
         region_id=organization.district.region_id, pk__in=list(chosen))}
@@ -102,7 +103,7 @@ def risk_profile_save(*, organization: Organization, year: int, chosen: dict[int
                  else AuditRecord.Action.CREATE,
                  target=profile, before=_snapshot(before_rows) if expected_version else None,
                  after={"year": year, "organization": organization.pk, **_snapshot(after_rows)})
-    removed = list(RiskFactor.objects.filter(pk__in=removed_ids)) if removed_ids else []
+    removed = [had[i].factor for i in removed_ids]
     return ProfileSaved(profile=profile, added=sorted(added, key=_order),
                         removed=sorted(removed, key=_order))
 
