@@ -277,6 +277,11 @@ def region_status_by_district(region: Region, user) -> list[DistrictStatusRow]:
     return list(rows.values())
 
 
+def status_totals(rows: list[DistrictStatusRow]) -> list[int]:
+    """The region's programmes by status (the table's «Итого» row), in the cycle's order."""
+    return [sum(row.counts.get(s, 0) for row in rows) for s in CYCLE]
+
+
 def status_series() -> list[tuple[str, str]]:
     return [(STATUS_SHORT[s], STATUS_COLOURS[s]) for s in CYCLE]
 

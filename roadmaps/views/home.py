@@ -46,7 +46,7 @@ def status_chart(rows: list[programmes.DistrictStatusRow]) -> str:
 def region_detail(request, region_slug: str):
     region = access.get_region_for_user(request.user, region_slug)
     status_rows = programmes.region_status_by_district(region, request.user)
-    totals = [sum(column) for column in zip(*(r.by_cycle() for r in status_rows), strict=True)]
+    totals = programmes.status_totals(status_rows)
     return render(request, "roadmaps/region_detail.html", {
         "region": region,
         "districts": region_districts(region),
