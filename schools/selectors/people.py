@@ -31,11 +31,6 @@ class DistrictPeople:
     directors: list[Membership] = field(default_factory=list)   # .user, .organization
     pending: list[Invitation] = field(default_factory=list)
 
-    @property
-    def count(self) -> int:
-        return (len(self.coordinators) + len(self.heads) + len(self.curators)
-                + len(self.directors))
-
 
 def district_schools_for_people(district: District) -> list[Organization]:
     return list(Organization.objects.filter(district=district, kind=Organization.Kind.SCHOOL)
