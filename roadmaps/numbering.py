@@ -30,6 +30,17 @@ class Item:
     locked: bool = False
 
 
+_PART = re.compile(r"(\d+)|(\D+)")
+
+
+def number_key(number: str) -> tuple:
+    """A measure number as people read it: «1.9» before «1.10», «2» before «10»."""
+    key = []
+    for digits, other in _PART.findall(number or ""):
+        key.append((0, int(digits), "") if digits else (1, 0, other.strip(". ")))
+    return tuple(key)
+
+
 def _from_roman(text: str) -> int | None:
     text = text.strip().upper().rstrip(".")
     if not text or not re.fullmatch(r"[IVXLCDM]+", text):

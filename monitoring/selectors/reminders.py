@@ -34,7 +34,6 @@ index), then a fixed number of queries for the addressees, whatever the number o
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from datetime import date, timedelta
 from django.db.models import F
 
 from roadmaps.models import DueDate, MeasureResponsible, Roadmap
+from roadmaps.numbering import number_key
 from schools.access import FOLLOW
 from schools.models import Membership, Organization, OrganizationUserObjectPermission, Role
 
@@ -70,15 +70,6 @@ def stage_of(due_on: date, day: date) -> Stage | None:
     return stage_days(day).get(due_on)
 
 
-_PART = re.compile(r"(\d+)|(\D+)")
-
-
-def number_key(number: str) -> tuple:
-    """A measure number as people read it: «1.9» before «1.10», «2» before «10»."""
-    key = []
-    for digits, other in _PART.findall(number or ""):
-        key.append((0, int(digits), "") if digits else (1, 0, other.strip(". ")))
-    return tuple(key)
 
 
 # --- what a reminder is ---------------------------------------------------------------------

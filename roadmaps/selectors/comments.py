@@ -18,6 +18,7 @@ from schools.access import district_role
 from schools.models import Role
 
 from ..models import Comment, Measure, Roadmap
+from ..numbering import number_key
 
 
 def open_comments():
@@ -112,14 +113,6 @@ class CommentBlock:
     is_director: bool
 
 
-def _number_key(number: str) -> tuple:
-    parts = []
-    for part in (number or "").replace(",", ".").split("."):
-        part = part.strip()
-        parts.append((0, int(part), "") if part.isdigit() else (1, 0, part))
-    return tuple(parts)
-
-
 def comment_block(user, roadmap: Roadmap, *, measure: Measure | None = None) -> CommentBlock:
     """What the programme's comment block shows to this user: the threads grouped (the
     programme's first, then each measure's in the order of their numbers), each root
@@ -135,7 +128,7 @@ def comment_block(user, roadmap: Roadmap, *, measure: Measure | None = None) -> 
             r.role_label = ROLE_LABELS.get(r.author_role, r.get_author_role_display())
         groups.setdefault(t.measure_id, Group(t.measure, [])).threads.append(t)
     ordered = sorted(groups.values(), key=lambda g: (g.measure is not None,
-                                                     _number_key(g.measure.number) if g.measure else (),
+                                                     number_key(g.measure.number) if g.measure else (),
                                                      g.measure.pk if g.measure else 0))
     return CommentBlock(
         roadmap=roadmap, groups=ordered, open_count=sum(t.is_open for t in threads),
